@@ -1,0 +1,56 @@
+"""The glossary's formula module: one source for every number on the site.
+
+It runs unchanged in CPython (the site build) and in Pyodide (the calculators in the reader's
+browser). Standard library only; money is :class:`decimal.Decimal` throughout.
+
+>>> import calculators
+>>> calculators.cost_per_contact("76600", 9800).quantize(Decimal("0.01"))
+Decimal('7.82')
+>>> calculators.parse_amount("7,16", ",", ".")
+Decimal('7.16')
+"""
+
+from decimal import Decimal
+
+from .benchmarks import BENCHMARKS, COST_PER_CALL, COST_PER_CONTACT, Benchmark, Comparison, compare
+from .breakdowns import CONTACT_CHANNELS, COST_COMPONENTS, Total, total_contacts, total_costs
+from .errors import ERROR_CODES, CalculatorError
+from .formulas import cost_per_call_inbound, cost_per_call_outbound, cost_per_contact
+from .numbers import MAX_CHARS, MAX_VALUE, canonical, parse_amount, parse_canonical, round_money
+from .periods import Period, annualise
+from .scenarios import fewer_repeat_calls, self_service_shift
+from .summaries import summarise_cost_per_call, summarise_cost_per_contact
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BENCHMARKS",
+    "CONTACT_CHANNELS",
+    "COST_COMPONENTS",
+    "COST_PER_CALL",
+    "COST_PER_CONTACT",
+    "ERROR_CODES",
+    "MAX_CHARS",
+    "MAX_VALUE",
+    "Benchmark",
+    "CalculatorError",
+    "Comparison",
+    "Decimal",
+    "Period",
+    "Total",
+    "annualise",
+    "canonical",
+    "compare",
+    "cost_per_call_inbound",
+    "cost_per_call_outbound",
+    "cost_per_contact",
+    "fewer_repeat_calls",
+    "parse_amount",
+    "parse_canonical",
+    "round_money",
+    "self_service_shift",
+    "summarise_cost_per_call",
+    "summarise_cost_per_contact",
+    "total_contacts",
+    "total_costs",
+]

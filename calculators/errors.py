@@ -1,0 +1,52 @@
+"""The one error type the calculators raise.
+
+A page turns ``code`` into a sentence in the reader's language and shows it at the input named by
+``field``; this module holds no user-facing text.
+
+>>> err = CalculatorError("negative", "costs")
+>>> err.code, err.field
+('negative', 'costs')
+"""
+
+from __future__ import annotations
+
+#: Every code a :class:`CalculatorError` can carry. Message catalogs have an ``error.<code>`` entry each.
+ERROR_CODES = frozenset(
+    {
+        "empty",
+        "not_a_number",
+        "negative",
+        "zero_divisor",
+        "too_large",
+        "malformed",
+        "ambiguous",
+        "wrong_locale",
+        "not_whole",
+        "too_many_decimals",
+        "percent_range",
+        "target_not_lower",
+        "not_cheaper",
+    }
+)
+
+
+class CalculatorError(ValueError):
+    """A value the calculators cannot use, with a stable ``code`` and the ``field`` it concerns."""
+
+    def __init__(self, code: str, field: str | None = None, **details: object) -> None:
+        if code not in ERROR_CODES:
+            raise ValueError(f"unknown error code {code!r}")
+        super().__init__(f"{field or 'value'}: {code}")
+        self.code = code
+        self.field = field
+        self.details = details
+
+    def for_field(self, field: str) -> CalculatorError:
+        """Return the same error attributed to ``field`` (used when a helper did not know the name).
+
+        >>> CalculatorError("empty").for_field("contacts").field
+        'contacts'
+        """
+        if self.field == field:
+            return self
+        return CalculatorError(self.code, field, **self.details)

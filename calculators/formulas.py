@@ -1,0 +1,83 @@
+"""The glossary's formulas, one function each, in the style of numpy-financial.
+
+Every function takes ``Decimal``, ``int`` or a canonical numeric string and returns an unrounded
+``Decimal``; :func:`calculators.numbers.round_money` rounds for display.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .errors import CalculatorError
+from .numbers import CONTEXT, to_decimal
+
+Number = Decimal | int | str
+
+
+def count(value: Number, field: str) -> Decimal:
+    """A whole, non-negative number of contacts, calls, sales or leads.
+
+    >>> count("9800", "contacts")
+    Decimal('9800')
+    >>> count("10.5", "contacts")
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: contacts: not_whole
+    """
+    number = to_decimal(value, field)
+    if number != number.to_integral_value():
+        raise CalculatorError("not_whole", field)
+    return number
+
+
+def divisor(value: Number, field: str) -> Decimal:
+    """A count that a formula divides by: whole and greater than zero.
+
+    >>> divisor(0, "calls")
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: calls: zero_divisor
+    """
+    number = count(value, field)
+    if number == 0:
+        raise CalculatorError("zero_divisor", field)
+    return number
+
+
+def cost_per_contact(costs: Number, contacts: Number) -> Decimal:
+    """Cost per contact = total contact-center costs / number of customer contacts.
+
+    Costs and contacts must cover the same period. A contact is any interaction the center handles
+    (calls in or out, e-mails, chats, social-media messages); which channels count is the caller's
+    definition and should stay the same between periods. Source: the glossary's content brief,
+    article 1 ("cost per contact").
+
+    >>> cost_per_contact(76600, 9800)
+    Decimal('7.816326530612244897959183673469388')
+    >>> cost_per_contact("7160", "1000")
+    Decimal('7.16')
+    """
+    return CONTEXT.divide(to_decimal(costs, "costs"), divisor(contacts, "contacts"))
+
+
+def cost_per_call_inbound(costs: Number, calls: Number) -> Decimal:
+    """Cost per call (inbound) = total cost of all calls / total number of calls.
+
+    Source: the glossary's content brief, article 2 ("cost per call"), inbound centers.
+
+    >>> cost_per_call_inbound(41300, 11800)
+    Decimal('3.5')
+    """
+    return CONTEXT.divide(to_decimal(costs, "costs"), divisor(calls, "calls"))
+
+
+def cost_per_call_outbound(costs: Number, sales: Number) -> Decimal:
+    """Cost per call (outbound) = total operating costs / number of sales or leads.
+
+    Not every outbound call converts, so the cost is spread over the calls that produced a sale or a
+    lead. Source: the glossary's content brief, article 2 ("cost per call"), outbound centers.
+
+    >>> cost_per_call_outbound(27600, 1150)
+    Decimal('24')
+    """
+    return CONTEXT.divide(to_decimal(costs, "costs"), divisor(sales, "sales"))

@@ -1,0 +1,239 @@
+"""Numbers in and out: parsing what a reader types, coercing API arguments, rounding for display.
+
+Money is :class:`decimal.Decimal` from the first character parsed to the figure shown. Separators are
+passed in by the caller: they come from CLDR (Babel at build time, the browser's ``Intl`` at run time).
+
+>>> parse_amount("71 600,50", decimal_sep=",", group_sep="\\u00a0")
+Decimal('71600.50')
+>>> parse_amount("71.600,50", decimal_sep=",", group_sep=".")
+Decimal('71600.50')
+>>> parse_canonical("71600.5")
+Decimal('71600.5')
+>>> round_money(Decimal("7.165"))
+Decimal('7.17')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
+
+from .errors import CalculatorError
+
+#: Largest value accepted anywhere (costs, counts, rates): 10^15.
+MAX_VALUE = Decimal(10) ** 15
+#: Longest text accepted as one number.
+MAX_CHARS = 40
+#: Most decimals a typed number may carry.
+MAX_DECIMALS = 6
+#: The arithmetic context of every calculation: enough digits for 10^15 with plenty of decimals.
+CONTEXT = Context(prec=34, rounding=ROUND_HALF_UP)
+
+_CANONICAL = re.compile(r"\+?(\d+)(?:\.(\d+))?")
+_BODY_CHARS = re.compile(r"[\d .,]+")
+_CURRENCY_WORD = re.compile(r"[A-Z]{3}|US|kr|Kr|KR|руб|р|đ|Đ")
+
+
+def to_decimal(value: Decimal | int | str, field: str | None = None) -> Decimal:
+    """Coerce an API argument (``Decimal``, ``int`` or canonical string) to a checked ``Decimal``.
+
+    >>> to_decimal("7.16"), to_decimal(3), to_decimal(Decimal("0.5"))
+    (Decimal('7.16'), Decimal('3'), Decimal('0.5'))
+    >>> to_decimal(-1, "costs")
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: costs: negative
+    """
+    if isinstance(value, bool) or not isinstance(value, (Decimal, int, str)):
+        raise TypeError(f"expected Decimal, int or str, got {type(value).__name__}")
+    if isinstance(value, str):
+        return parse_canonical(value, field)
+    number = Decimal(value)
+    if not number.is_finite():
+        raise CalculatorError("not_a_number", field)
+    return _checked(number, field)
+
+
+def parse_canonical(text: str, field: str | None = None) -> Decimal:
+    """Parse the canonical form used in links and APIs: digits, optionally ``.`` and decimals.
+
+    >>> parse_canonical("0.50"), parse_canonical("+12")
+    (Decimal('0.50'), Decimal('12'))
+    >>> parse_canonical("1e9")
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: value: not_a_number
+    """
+    stripped = text.strip()
+    if not stripped:
+        raise CalculatorError("empty", field)
+    if len(stripped) > MAX_CHARS:
+        raise CalculatorError("too_large", field)
+    if stripped.startswith("-") and _CANONICAL.fullmatch(stripped[1:]):
+        raise CalculatorError("negative", field)
+    match = _CANONICAL.fullmatch(stripped)
+    if not match:
+        raise CalculatorError("not_a_number", field)
+    return _typed(Decimal(stripped.lstrip("+")), field)
+
+
+def parse_amount(
+    text: str, decimal_sep: str = ",", group_sep: str = "\u00a0", field: str | None = None
+) -> Decimal:
+    """Parse a number as a reader of a locale with these separators types or pastes it.
+
+    Accepted: grouping by the locale's separator, by any kind of space (ordinary, no-break, narrow
+    no-break) or, where the decimal separator is a comma, by dots; the canonical form of links
+    (``71600.5``); a leading ``+``; a currency sign or code before or after the number; full-width and
+    other Unicode digits; invisible direction marks. Everything else raises :class:`CalculatorError`
+    with a code saying why.
+
+    >>> parse_amount("7,16")
+    Decimal('7.16')
+    >>> parse_amount("kr 71 600")
+    Decimal('71600')
+    >>> parse_amount("1.234.567,89", ",", ".")
+    Decimal('1234567.89')
+    >>> parse_amount("1,234,567.89", ",", ".")
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: value: wrong_locale
+    """
+    if len(text) > MAX_CHARS:
+        raise CalculatorError("too_large", field)
+    cleaned = _normalise(text)
+    if not cleaned:
+        raise CalculatorError("empty", field)
+    negative = cleaned[0] == "-"
+    if cleaned[0] in "+-":
+        cleaned = cleaned[1:].lstrip()
+    body = _strip_currency(cleaned)
+    if not body or not _BODY_CHARS.fullmatch(body) or not any(ch.isdigit() for ch in body):
+        raise CalculatorError("not_a_number", field)
+    number = _read_body(body, _normalise(decimal_sep), _normalise(group_sep) or " ", field)
+    if negative and number != 0:
+        raise CalculatorError("negative", field)
+    return _typed(number, field)
+
+
+def round_money(value: Decimal, places: int = 2) -> Decimal:
+    """Round half-up to ``places`` decimals for display.
+
+    >>> round_money(Decimal("2.675")), round_money(Decimal("76600"), 0)
+    (Decimal('2.68'), Decimal('76600'))
+    """
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=CONTEXT)
+
+
+def canonical(value: Decimal) -> str:
+    """The canonical text of a value, as used in links: plain digits, ``.`` only when needed.
+
+    >>> canonical(Decimal("71600.50")), canonical(Decimal("1E+3")), canonical(Decimal("0.00"))
+    ('71600.5', '1000', '0')
+    """
+    if value == 0:
+        return "0"
+    return format(value.normalize(CONTEXT), "f")
+
+
+def _checked(number: Decimal, field: str | None) -> Decimal:
+    if number < 0:
+        raise CalculatorError("negative", field)
+    if number > MAX_VALUE:
+        raise CalculatorError("too_large", field)
+    return number
+
+
+def _typed(number: Decimal, field: str | None) -> Decimal:
+    """Check a parsed text: in range and with at most :data:`MAX_DECIMALS` decimals."""
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        raise CalculatorError("too_many_decimals", field, places=MAX_DECIMALS)
+    return _checked(number, field)
+
+
+def _normalise(text: str) -> str:
+    """Fold compatibility forms (full-width digits, no-break spaces), drop invisible format marks,
+    turn any Unicode decimal digit into ASCII and the minus sign into ``-``."""
+    folded = unicodedata.normalize("NFKC", text)
+    chars = []
+    for ch in folded:
+        if unicodedata.category(ch) == "Cf":
+            continue
+        if ch.isspace():
+            chars.append(" ")
+        elif ch == "\u2212":
+            chars.append("-")
+        elif not ch.isascii() and unicodedata.decimal(ch, None) is not None:
+            chars.append(str(unicodedata.decimal(ch)))
+        else:
+            chars.append(ch)
+    return re.sub(" +", " ", "".join(chars)).strip()
+
+
+def _is_currency(token: str) -> bool:
+    core = token.strip("".join(ch for ch in token if unicodedata.category(ch) == "Sc"))
+    core = core.rstrip(".")
+    return core == "" or bool(_CURRENCY_WORD.fullmatch(core))
+
+
+def _strip_currency(text: str) -> str:
+    """Remove one currency sign or code written before and/or after the number."""
+    prefix = re.match(r"[^\d .,]+", text)
+    if prefix and _is_currency(prefix.group()):
+        text = text[prefix.end() :].lstrip()
+    suffix = re.search(r"(?<=[\d ])[^\d .,][^\d ,]*$", text)
+    if suffix and _is_currency(suffix.group()):
+        text = text[: suffix.start()].rstrip()
+    return text
+
+
+def _read_body(body: str, decimal_sep: str, group_sep: str, field: str | None) -> Decimal:
+    """Read digits and separators into a Decimal, deciding which mark is the decimal point."""
+    other = "." if decimal_sep == "," else ","
+    if body.count(decimal_sep) > 1:
+        whole, _, fraction = body.rpartition(other)
+        if other in body and _ungroup(whole, decimal_sep) is not None and fraction.isdigit():
+            raise CalculatorError("wrong_locale", field)
+        raise CalculatorError("malformed", field)
+    if body.count(decimal_sep) == 1:
+        whole, fraction = body.split(decimal_sep)
+        if other in fraction:
+            raise CalculatorError("wrong_locale", field)
+        if not fraction.isdigit():
+            raise CalculatorError("malformed", field)
+        return _decimal(_ungroup(whole, group_sep, other), fraction, field)
+    if body.count(other) == 1 and " " not in body.partition(other)[2]:
+        whole, fraction = body.split(other)
+        if len(fraction) != 3 or not whole.strip():
+            return _decimal(_ungroup(whole, " "), fraction, field)
+        if other != group_sep:
+            raise CalculatorError("ambiguous", field)
+    return _decimal(_ungroup(body, group_sep, other), "", field)
+
+
+def _ungroup(whole: str, *separators: str) -> str | None:
+    """Digits of an integer part whose groups (if any) are 3 digits after a first group of 1 to 3.
+
+    Only one kind of separator may be used; spaces always count as one.
+    """
+    if whole == "" or whole.isdigit():
+        return whole
+    used = {sep for sep in set(separators) | {" "} if sep in whole}
+    if len(used) != 1:
+        return None
+    groups = whole.split(used.pop())
+    if not (1 <= len(groups[0]) <= 3 and all(len(group) == 3 for group in groups[1:])):
+        return None
+    joined = "".join(groups)
+    return joined if joined.isdigit() else None
+
+
+def _decimal(whole: str | None, fraction: str, field: str | None) -> Decimal:
+    if whole is None or not (whole or fraction):
+        raise CalculatorError("malformed", field)
+    try:
+        return Decimal(f"{whole or '0'}.{fraction}" if fraction else whole)
+    except InvalidOperation:  # pragma: no cover - guarded by the checks above
+        raise CalculatorError("malformed", field) from None
