@@ -1,0 +1,58 @@
+# Every target installs what it needs first, so each works as the first command on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PY_STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+CHROMIUM := /usr/bin/chromium
+PORT ?= 8000
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve build preview test lint typecheck bench lock clean
+
+## serve: build the site and serve it at http://127.0.0.1:$(PORT)/
+serve: build
+	$(PY) scripts/serve.py --port $(PORT)
+
+## build: build all five languages into site/ (mkdocs --strict, one build per language)
+build: $(PY_STAMP) $(NPM_STAMP)
+	$(PY) scripts/build_site.py
+
+## preview: live-reloading preview of one language (LANG_ONLY=nb|ru|it|nl|vi), without the calculator
+preview: $(PY_STAMP)
+	I18N_LANG=$(or $(LANG_ONLY),nb) $(PY) -m mkdocs serve -a 127.0.0.1:$(PORT)
+
+## test: lint, type check, build, then every test (unit, Pyodide, site, browser)
+test: lint typecheck build $(CHROMIUM)
+	$(PY) -m pytest
+
+lint: $(PY_STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+typecheck: $(PY_STAMP)
+	$(PY) -m mypy
+
+## bench: speed benchmarks (not tests); prints a table and writes bench/results/latest.json
+bench: build $(CHROMIUM)
+	$(PY) bench/run.py
+
+## lock: re-pin the Python tree after changing pyproject.toml
+lock: $(PY_STAMP)
+	$(PY) -m pip install -q -e '.[dev]' && $(PY) -m pip freeze --exclude-editable > requirements.lock
+
+clean:
+	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache .coverage
+
+$(PY_STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	touch $@
+
+$(NPM_STAMP): package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq chromium

@@ -1,0 +1,43 @@
+"""The site's languages and their message catalogs (``calculators/locales/<lang>.json``).
+
+>>> LANGUAGES
+('nb', 'ru', 'it', 'nl', 'vi')
+>>> load("nb")["nav.home"] != ""
+True
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCALES = ROOT / "calculators" / "locales"
+
+#: The site's languages, in the order the switcher lists them.
+LANGUAGES = ("nb", "ru", "it", "nl", "vi")
+#: Default currency of each language's widget (NOK, RUB, EUR, EUR, VND).
+DEFAULT_CURRENCY = {"nb": "NOK", "ru": "RUB", "it": "EUR", "nl": "EUR", "vi": "VND"}
+#: lunr.js calls Norwegian "no"; the others use their ISO 639-1 code.
+LUNR_LANGUAGE = {"nb": "no"}
+
+
+@cache
+def load(lang: str) -> dict[str, str]:
+    """The catalog of ``lang`` as a dict of key to text."""
+    with (LOCALES / f"{lang}.json").open(encoding="utf-8") as handle:
+        catalog: dict[str, str] = json.load(handle)
+    return catalog
+
+
+def translate(lang: str, key: str, **values: str) -> str:
+    """The text for ``key`` in ``lang`` with ``{placeholders}`` filled in.
+
+    >>> translate("nb", "term.cost-per-call") != ""
+    True
+    """
+    text = load(lang)[key]
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", value)
+    return text

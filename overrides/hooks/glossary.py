@@ -1,0 +1,115 @@
+"""The site's MkDocs hook: one language per build, computed figures, the calculator widget, metadata.
+
+- ``on_config``: the language's site name and description from its catalog, its ``site_url`` and the
+  lunr search language.
+- ``on_page_markdown``: replaces ``{{ tokens }}`` with figures computed by ``calculators`` and formatted
+  with Babel, and ``{{ calculator }}`` with the widget; an unknown token fails the build naming the file.
+- ``on_page_content``: JSON-LD (DefinedTerm, FAQPage) for articles.
+- ``on_page_context``: per-page language alternates (hreflang and the language switcher).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the calculators package
+
+import site_assets  # noqa: E402
+import structured_data  # noqa: E402
+import widget  # noqa: E402
+from catalog import LANGUAGES, LUNR_LANGUAGE, load, translate  # noqa: E402
+from figures import BLOCKS, Formatter, inline_tokens  # noqa: E402
+
+DEFAULT_SITE_URL = "https://contact-center-costs.example/"
+_BLOCK = re.compile(r"^\{\{\s*([\w.-]+)\s*\}\}[ \t]*$", re.M)
+_INLINE = re.compile(r"\{\{\s*([\w.-]+)\s*\}\}")
+_state: dict[str, Any] = {}
+
+
+def base_url() -> str:
+    """The site's public root (all languages below it), from ``SITE_URL``, with a trailing slash."""
+    return os.environ.get("SITE_URL", DEFAULT_SITE_URL).rstrip("/") + "/"
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has applied the language's overrides
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang = config.theme["language"]
+    if lang not in LANGUAGES:
+        raise PluginError(f"theme.language {lang!r} is not one of {LANGUAGES}")
+    _state["lang"] = lang
+    catalog = load(lang)
+    config.site_name = catalog["site.name"]
+    config.site_description = catalog["site.description"]
+    config.site_url = f"{base_url()}{lang}/"
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None:
+        search.config["lang"] = [LUNR_LANGUAGE.get(lang, lang)]
+    config.extra["glossary_lang"] = lang
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    lang = _state["lang"]
+    calculator = page.meta.get("calculator")
+    fmt = Formatter(lang)
+    source = page.file.src_path
+    tokens = inline_tokens(calculator, fmt) if calculator else {}
+    depth = page.url.count("/")
+    assets = "../" * (depth + 1) + "assets/"
+
+    def block(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "calculator" and calculator:
+            return widget.render(
+                calculator, lang, assets, site_assets.wheel_path(), site_assets.pyodide_dir()
+            )
+        if name in BLOCKS and calculator:
+            return BLOCKS[name](calculator, fmt)
+        return match.group(0)
+
+    def inline(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in tokens:
+            raise PluginError(f"{source}: unknown token {{{{ {name} }}}}")
+        return tokens[name]
+
+    return _INLINE.sub(inline, _BLOCK.sub(block, markdown))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    lang = _state["lang"]
+    if page.meta.get("calculator"):
+        url = page.canonical_url or ""
+        term = structured_data.defined_term(
+            name=page.meta.get("title", page.title or ""),
+            description=page.meta.get("description", ""),
+            url=url,
+            lang=lang,
+            set_name=config.site_name,
+            set_url=config.site_url or "",
+        )
+        entries = structured_data.faq_entries(html)
+        if not entries:
+            raise PluginError(f"{page.file.src_path}: the article has no FAQ entries under #faq")
+        page.meta["jsonld"] = [term, structured_data.faq_page(entries, url, lang)]
+    return html
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+    """Alternates of this page in every language (same file names everywhere), plus x-default."""
+    alternates = [
+        {"name": translate(lang, "lang.name"), "lang": lang, "link": f"{base_url()}{lang}/{page.url}"}
+        for lang in LANGUAGES
+    ]
+    alternates.append({"name": "", "lang": "x-default", "link": base_url()})
+    config.extra["alternate"] = alternates
+    return context

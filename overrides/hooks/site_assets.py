@@ -1,0 +1,66 @@
+"""Where the shared runtime files live in the built site, shared by the hook and the build script.
+
+Pyodide and the ``calculators`` wheel are served once for all languages from ``site/assets/``, under
+versioned paths (the Pyodide version; a hash of the module's source), so they can be cached for a year.
+
+>>> pyodide_dir().startswith("pyodide/")
+True
+>>> wheel_path().endswith("-py3-none-any.whl")
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+
+
+@cache
+def pyodide_version() -> str:
+    """The exact Pyodide version pinned in package.json."""
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    return str(package["dependencies"]["pyodide"])
+
+
+def pyodide_dir() -> str:
+    """Path of the Pyodide runtime below the shared assets folder."""
+    return f"pyodide/{pyodide_version()}/"
+
+
+@cache
+def module_version() -> str:
+    """The calculators package version from pyproject.toml."""
+    for line in (ROOT / "pyproject.toml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("version"):
+            return line.split("=", 1)[1].strip().strip('"')
+    raise RuntimeError("no version in pyproject.toml")
+
+
+@cache
+def source_hash() -> str:
+    """A short hash of the module's Python sources: the wheel's folder changes when they do."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "calculators").glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def wheel_name() -> str:
+    return f"calculators-{module_version()}-py3-none-any.whl"
+
+
+def wheel_path() -> str:
+    """Path of the calculators wheel below the shared assets folder."""
+    return f"calculators/{source_hash()}/{wheel_name()}"

@@ -1,0 +1,140 @@
+"""Build the whole site into ``site/``: shared runtime assets, one MkDocs build per language, root pages.
+
+    python scripts/build_site.py            # all five languages, in parallel
+    python scripts/build_site.py --lang nb  # one language (a faster preview)
+
+Each language is its own ``mkdocs build --strict`` (``I18N_LANG``/``SITE_DIR`` select it), so search
+indexes, 404 pages and per-language settings never mix, and the builds run side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from html import escape
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+
+import site_assets  # noqa: E402
+from catalog import LANGUAGES, load  # noqa: E402
+
+SITE = ROOT / "site"
+
+
+def build_wheel(assets: Path) -> Path:
+    """Build the calculators wheel from source into its versioned folder."""
+    target = assets / site_assets.wheel_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, str(ROOT)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        shutil.copy2(Path(out) / site_assets.wheel_name(), target)
+    return target
+
+
+def copy_pyodide(assets: Path) -> Path:
+    """Copy the Pyodide runtime from node_modules into its versioned folder."""
+    source = ROOT / "node_modules" / "pyodide"
+    if not source.is_dir():
+        raise SystemExit("node_modules/pyodide is missing: run `npm ci` (make does it for you)")
+    target = assets / site_assets.pyodide_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    for name in site_assets.PYODIDE_FILES:
+        shutil.copy2(source / name, target / name)
+    return target
+
+
+def build_language(lang: str, site: Path) -> float:
+    """One ``mkdocs build --strict`` of ``lang`` into ``site/<lang>``; returns seconds taken."""
+    started = time.perf_counter()
+    env = os.environ | {"I18N_LANG": lang, "SITE_DIR": str(site / lang)}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(ROOT / "mkdocs.yml")],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise SystemExit(f"mkdocs build failed for {lang}:\n{result.stdout}{result.stderr}")
+    return time.perf_counter() - started
+
+
+def write_root_pages(site: Path, languages: tuple[str, ...]) -> None:
+    """The language chooser, a multilingual 404 page, the sitemap index and robots.txt."""
+    hooks = ROOT / "overrides" / "root"
+    assets = site / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    for name in ("chooser.js", "chooser.css"):
+        shutil.copy2(hooks / name, assets / name)
+    items = "\n".join(
+        f'<li><a href="{lang}/" hreflang="{lang}" lang="{lang}">'
+        f'<span class="name">{escape(load(lang)["lang.name"])}</span>'
+        f'<span class="title">{escape(load(lang)["chooser.title"])}</span></a></li>'
+        for lang in languages
+    )
+    alternates = "\n".join(
+        f'<link rel="alternate" hreflang="{lang}" href="{escape(_base_url())}{lang}/">' for lang in languages
+    )
+    template = (hooks / "index.html").read_text(encoding="utf-8")
+    for name, title in (("index.html", "chooser.title"), ("404.html", "chooser.title")):
+        page = template.replace("{{ items }}", items).replace("{{ alternates }}", alternates)
+        page = page.replace("{{ title }}", escape(" · ".join(load(lang)[title] for lang in languages)))
+        page = page.replace("{{ canonical }}", escape(_base_url()))
+        page = page.replace("{{ redirect }}", "true" if name == "index.html" else "false")
+        (site / name).write_text(page, encoding="utf-8")
+    sitemaps = "".join(f"<sitemap><loc>{escape(_base_url())}{lang}/sitemap.xml</loc></sitemap>" for lang in languages)
+    (site / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{sitemaps}</sitemapindex>\n',
+        encoding="utf-8",
+    )
+    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {_base_url()}sitemap.xml\n")
+
+
+def _base_url() -> str:
+    return os.environ.get("SITE_URL", "https://contact-center-costs.example/").rstrip("/") + "/"
+
+
+def build(languages: tuple[str, ...], site: Path = SITE, jobs: int | None = None) -> dict[str, float]:
+    """Build ``languages`` into ``site`` and return the seconds each step took."""
+    started = time.perf_counter()
+    if site.exists():
+        shutil.rmtree(site)
+    assets = site / "assets"
+    build_wheel(assets)
+    copy_pyodide(assets)
+    timings: dict[str, float] = {"assets": time.perf_counter() - started}
+    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
+        for lang, seconds in zip(languages, pool.map(lambda lang: build_language(lang, site), languages)):
+            timings[lang] = seconds
+    write_root_pages(site, languages)
+    timings["total"] = time.perf_counter() - started
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", action="append", choices=LANGUAGES, help="build only this language")
+    parser.add_argument("--site", type=Path, default=SITE, help="output folder (default: site/)")
+    parser.add_argument("--jobs", type=int, help="parallel MkDocs builds (default: CPU count)")
+    args = parser.parse_args()
+    languages = tuple(args.lang or LANGUAGES)
+    timings = build(languages, args.site, args.jobs)
+    print(json.dumps({k: round(v, 2) for k, v in timings.items()}))
+
+
+if __name__ == "__main__":
+    main()
