@@ -134,7 +134,7 @@ def _contact(numbers: dict[str, Decimal], choices: dict[str, Any], ctx: _Context
         "volume": _total(summary.contacts, lambda v: canonical(round_money(v, 0))),
         "annual_costs": ctx.money(summary.annual_costs),
         "annual_volume": canonical(summary.annual_contacts),
-        "comparison": _comparison(summary.comparison, "cost-per-contact", ctx),
+        "comparison": _comparison(summary.comparison, "cost-per-contact", ctx, numbers),
         "scenario": scenario,
     }
 
@@ -167,7 +167,7 @@ def _call(numbers: dict[str, Decimal], choices: dict[str, Any], ctx: _Context) -
         "volume": {"value": canonical(summary.volume), "source": "total", "parts": []},
         "annual_costs": ctx.money(summary.annual_costs),
         "annual_volume": canonical(summary.annual_volume),
-        "comparison": _comparison(summary.comparison, "cost-per-call", ctx),
+        "comparison": _comparison(summary.comparison, "cost-per-call", ctx, numbers),
         "scenario": scenario,
     }
 
@@ -188,7 +188,9 @@ def _total(total: Total, show: Callable[[Decimal], str]) -> dict[str, Any]:
     }
 
 
-def _comparison(comparison: Comparison | None, key: str, ctx: _Context) -> dict[str, Any] | None:
+def _comparison(
+    comparison: Comparison | None, key: str, ctx: _Context, numbers: Mapping[str, Decimal]
+) -> dict[str, Any]:
     benchmark = BENCHMARKS[key]
     base = {
         "low": canonical(benchmark.low),
@@ -197,8 +199,10 @@ def _comparison(comparison: Comparison | None, key: str, ctx: _Context) -> dict[
     }
     if comparison is None:
         return {"position": None, "benchmark": base}
+    rate = numbers.get("rate") if ctx.currency != benchmark.currency else None
     return {
         "position": comparison.position,
+        "rate": canonical(rate) if rate is not None else "1",
         "percent": canonical(round_money(abs(comparison.percent), PERCENT_PLACES)),
         "difference": ctx.money(abs(comparison.difference)),
         "reference": ctx.money(comparison.reference),

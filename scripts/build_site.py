@@ -74,7 +74,7 @@ def build_language(lang: str, site: Path) -> float:
 
 def write_root_pages(site: Path, languages: tuple[str, ...]) -> None:
     """The language chooser, a multilingual 404 page, the sitemap index and robots.txt."""
-    hooks = ROOT / "overrides" / "root"
+    hooks = ROOT / "scripts" / "root"
     assets = site / "assets"
     assets.mkdir(parents=True, exist_ok=True)
     for name in ("chooser.js", "chooser.css"):

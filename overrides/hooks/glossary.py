@@ -54,23 +54,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if search is not None:
         search.config["lang"] = [LUNR_LANGUAGE.get(lang, lang)]
     config.extra["glossary_lang"] = lang
+    config.extra["glossary_embed_open"] = catalog["embed.open"]
     return config
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     lang = _state["lang"]
-    calculator = page.meta.get("calculator")
+    if not page.meta and markdown.lstrip().startswith("---"):
+        raise PluginError(f"{page.file.src_path}: the front matter is not valid YAML (quote values with ': ')")
+    calculator = page.meta.get("calculator") or page.meta.get("embed")
+    if page.meta.get("embed"):
+        page.meta["title"] = translate(lang, f"term.{calculator}")
     fmt = Formatter(lang)
     source = page.file.src_path
     tokens = inline_tokens(calculator, fmt) if calculator else {}
     depth = page.url.count("/")
-    assets = "../" * (depth + 1) + "assets/"
+    up = "../" * depth
 
     def block(match: re.Match[str]) -> str:
         name = match.group(1)
         if name == "calculator" and calculator:
             return widget.render(
-                calculator, lang, assets, site_assets.wheel_path(), site_assets.pyodide_dir()
+                calculator,
+                lang,
+                assets=f"{up}../assets/",
+                wheel=site_assets.wheel_path(),
+                pyodide=site_assets.pyodide_dir(),
+                embed=f"{up}embed/{calculator}/",
             )
         if name in BLOCKS and calculator:
             return BLOCKS[name](calculator, fmt)
@@ -104,12 +114,24 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
     return html
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any
+) -> dict[str, Any]:
     """Alternates of this page in every language (same file names everywhere), plus x-default."""
-    alternates = [
-        {"name": translate(lang, "lang.name"), "lang": lang, "link": f"{base_url()}{lang}/{page.url}"}
+    config.extra["alternate"] = alternates(page.url)
+    return context
+
+
+def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> Any:
+    """Pages that are not documents (the 404 page) offer each language's home page."""
+    config.extra["alternate"] = alternates("")
+    return template
+
+
+def alternates(url: str) -> list[dict[str, str]]:
+    """The page at ``url`` in every language, then x-default (the language chooser)."""
+    links = [
+        {"name": translate(lang, "lang.name"), "lang": lang, "link": f"{base_url()}{lang}/{url}"}
         for lang in LANGUAGES
     ]
-    alternates.append({"name": "", "lang": "x-default", "link": base_url()})
-    config.extra["alternate"] = alternates
-    return context
+    return [*links, {"name": "", "lang": "x-default", "link": base_url()}]

@@ -54,7 +54,7 @@ def _details(summary: str, body: str, css: str) -> str:
     return f'<details class="calc__group {css}"><summary>{escape(summary)}</summary>{body}</details>'
 
 
-def render(calculator: str, lang: str, assets: str, wheel: str, pyodide: str) -> str:
+def render(calculator: str, lang: str, assets: str, wheel: str, pyodide: str, embed: str) -> str:
     """The widget for ``calculator`` in ``lang``; ``assets`` is the relative URL of the shared assets."""
     t = lambda key, **v: translate(lang, key, **v)  # noqa: E731
     uid = "calc-" + calculator
@@ -117,7 +117,8 @@ def render(calculator: str, lang: str, assets: str, wheel: str, pyodide: str) ->
     main_label = "result.cost_per_contact" if calculator == "cost-per-contact" else "result.cost_per_call"
     data_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     return f"""<div class="calc" data-calculator="{calculator}" data-state="loading" lang="{lang}"
- data-assets="{escape(assets)}" data-pyodide="{escape(pyodide)}" data-wheel="{escape(wheel)}">
+ data-assets="{escape(assets)}" data-pyodide="{escape(pyodide)}" data-wheel="{escape(wheel)}"
+ data-embed="{escape(embed)}">
 <script type="application/json" class="calc__config">{data_json}</script>
 <form class="calc__form" novalidate autocomplete="off" aria-labelledby="{uid}-title">
 <h3 class="calc__title" id="{uid}-title">{escape(t("widget.heading"))}</h3>
