@@ -9,12 +9,12 @@ Decimal('919200')
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from .numbers import CONTEXT
 
 
-class Period(str, Enum):
+class Period(StrEnum):
     """A period that costs and volumes are counted over."""
 
     WEEK = "week"
@@ -34,10 +34,10 @@ class Period(str, Enum):
         >>> Period.from_param("fortnight")
         <Period.MONTH: 'month'>
         """
-        try:
-            return cls(value)
-        except ValueError:
-            return default or cls.MONTH
+        for period in cls:
+            if period.value == value:
+                return period
+        return default or cls.MONTH
 
 
 _PER_YEAR = {Period.WEEK: 52, Period.MONTH: 12, Period.QUARTER: 4, Period.YEAR: 1}

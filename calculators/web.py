@@ -30,10 +30,23 @@ from .summaries import MODES, summarise_cost_per_call, summarise_cost_per_contac
 #: Fields each calculator reads; the widget's inputs and the link parameters carry these names.
 FIELDS = {
     "cost-per-contact": (
-        ("costs", "contacts", "rate", "share", "unit_cost") + COST_COMPONENTS + CONTACT_CHANNELS
+        "costs",
+        "contacts",
+        "rate",
+        "share",
+        "unit_cost",
+        *COST_COMPONENTS,
+        *CONTACT_CHANNELS,
     ),
-    "cost-per-call": ("costs", "calls", "sales", "rate", "repeat_now", "repeat_target")
-    + COST_COMPONENTS,
+    "cost-per-call": (
+        "costs",
+        "calls",
+        "sales",
+        "rate",
+        "repeat_now",
+        "repeat_target",
+        *COST_COMPONENTS,
+    ),
 }
 #: Choices that are not numbers, with their allowed values (first is the default).
 CHOICES = {"period": ("month", "week", "quarter", "year"), "mode": MODES}
@@ -63,7 +76,9 @@ def respond(request: Mapping[str, Any]) -> dict[str, Any]:
             numbers[name] = (
                 parse_canonical(text, name)
                 if from_link
-                else parse_amount(text, request.get("decimal", ","), request.get("group", " "), name)
+                else parse_amount(
+                    text, request.get("decimal", ","), request.get("group", " "), name
+                )
             )
         except CalculatorError as error:
             errors[name] = _error(error)
@@ -103,7 +118,9 @@ def _pick(numbers: Mapping[str, Decimal], names: tuple[str, ...]) -> dict[str, D
     return {name: numbers[name] for name in names if name in numbers}
 
 
-def _pair(numbers: Mapping[str, Decimal], first: str, second: str) -> tuple[Decimal, Decimal] | None:
+def _pair(
+    numbers: Mapping[str, Decimal], first: str, second: str
+) -> tuple[Decimal, Decimal] | None:
     if first in numbers and second in numbers:
         return numbers[first], numbers[second]
     return None

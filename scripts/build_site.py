@@ -36,7 +36,16 @@ def build_wheel(assets: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as out:
         subprocess.run(
-            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, str(ROOT)],
+            [
+                sys.executable,
+                "-m",
+                "build",
+                "--wheel",
+                "--no-isolation",
+                "--outdir",
+                out,
+                str(ROOT),
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
         )
@@ -61,7 +70,16 @@ def build_language(lang: str, site: Path) -> float:
     started = time.perf_counter()
     env = os.environ | {"I18N_LANG": lang, "SITE_DIR": str(site / lang)}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(ROOT / "mkdocs.yml")],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(ROOT / "mkdocs.yml"),
+        ],
         env=env,
         cwd=ROOT,
         capture_output=True,
@@ -86,29 +104,39 @@ def write_root_pages(site: Path, languages: tuple[str, ...]) -> None:
         for lang in languages
     )
     alternates = "\n".join(
-        f'<link rel="alternate" hreflang="{lang}" href="{escape(_base_url())}{lang}/">' for lang in languages
+        f'<link rel="alternate" hreflang="{lang}" href="{escape(_base_url())}{lang}/">'
+        for lang in languages
     )
     template = (hooks / "index.html").read_text(encoding="utf-8")
     for name, title in (("index.html", "chooser.title"), ("404.html", "chooser.title")):
         page = template.replace("{{ items }}", items).replace("{{ alternates }}", alternates)
-        page = page.replace("{{ title }}", escape(" · ".join(load(lang)[title] for lang in languages)))
+        page = page.replace(
+            "{{ title }}", escape(" · ".join(load(lang)[title] for lang in languages))
+        )
         page = page.replace("{{ canonical }}", escape(_base_url()))
         page = page.replace("{{ redirect }}", "true" if name == "index.html" else "false")
         (site / name).write_text(page, encoding="utf-8")
-    sitemaps = "".join(f"<sitemap><loc>{escape(_base_url())}{lang}/sitemap.xml</loc></sitemap>" for lang in languages)
+    sitemaps = "".join(
+        f"<sitemap><loc>{escape(_base_url())}{lang}/sitemap.xml</loc></sitemap>"
+        for lang in languages
+    )
     (site / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{sitemaps}</sitemapindex>\n',
         encoding="utf-8",
     )
-    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {_base_url()}sitemap.xml\n")
+    (site / "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\nSitemap: {_base_url()}sitemap.xml\n"
+    )
 
 
 def _base_url() -> str:
     return os.environ.get("SITE_URL", "https://contact-center-costs.example/").rstrip("/") + "/"
 
 
-def build(languages: tuple[str, ...], site: Path = SITE, jobs: int | None = None) -> dict[str, float]:
+def build(
+    languages: tuple[str, ...], site: Path = SITE, jobs: int | None = None
+) -> dict[str, float]:
     """Build ``languages`` into ``site`` and return the seconds each step took."""
     started = time.perf_counter()
     if site.exists():
@@ -118,8 +146,8 @@ def build(languages: tuple[str, ...], site: Path = SITE, jobs: int | None = None
     copy_pyodide(assets)
     timings: dict[str, float] = {"assets": time.perf_counter() - started}
     with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
-        for lang, seconds in zip(languages, pool.map(lambda lang: build_language(lang, site), languages)):
-            timings[lang] = seconds
+        seconds = pool.map(lambda lang: build_language(lang, site), languages)
+        timings |= dict(zip(languages, seconds, strict=True))
     write_root_pages(site, languages)
     timings["total"] = time.perf_counter() - started
     return timings
@@ -127,7 +155,9 @@ def build(languages: tuple[str, ...], site: Path = SITE, jobs: int | None = None
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", action="append", choices=LANGUAGES, help="build only this language")
+    parser.add_argument(
+        "--lang", action="append", choices=LANGUAGES, help="build only this language"
+    )
     parser.add_argument("--site", type=Path, default=SITE, help="output folder (default: site/)")
     parser.add_argument("--jobs", type=int, help="parallel MkDocs builds (default: CPU count)")
     args = parser.parse_args()

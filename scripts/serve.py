@@ -11,6 +11,7 @@ import argparse
 import functools
 import http.server
 from pathlib import Path
+from typing import ClassVar
 
 MIME_TYPES = {
     ".wasm": "application/wasm",
@@ -25,9 +26,12 @@ MIME_TYPES = {
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        **MIME_TYPES,
+    }
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -6,14 +6,14 @@ resolve here. The worked examples are computed, never typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from html import escape
 
 from babel.numbers import format_currency, format_decimal, format_percent, get_currency_precision
 from catalog import translate
 
-from calculators import BENCHMARKS, round_money
+from calculators import BENCHMARKS, Total, round_money
 from calculators.examples import cost_per_call_example, cost_per_contact_example
 
 
@@ -102,7 +102,9 @@ def table(headers: Iterable[str], rows: Iterable[list[str]], caption: str, css: 
     )
 
 
-def _total_rows(fmt: Formatter, total, label: Callable[[str], str], show: Callable[[Decimal], str]):
+def _total_rows(
+    fmt: Formatter, total: Total, label: Callable[[str], str], show: Callable[[Decimal], str]
+) -> Iterator[list[str]]:
     shares = total.shares()
     for name, value in total.parts:
         yield [escape(label(name)), show(value), fmt.percent(shares[name])]
@@ -130,7 +132,10 @@ def example_table(calculator: str, fmt: Formatter) -> str:
         result = table(
             [t("table.item"), t("table.value")],
             [
-                [escape(t("result.cost_per_contact")), f"<strong>{fmt.money(example.cost_per_contact)}</strong>"],
+                [
+                    escape(t("result.cost_per_contact")),
+                    f"<strong>{fmt.money(example.cost_per_contact)}</strong>",
+                ],
                 [escape(t("result.annual_costs")), fmt.money(example.annual_costs)],
                 [escape(t("result.annual_contacts")), fmt.count(example.annual_contacts)],
             ],
@@ -143,15 +148,26 @@ def example_table(calculator: str, fmt: Formatter) -> str:
         [t("table.item"), t("mode.inbound"), t("mode.outbound")],
         [
             [escape(t("table.period")), period, period],
-            [escape(f"{t('field.call_costs')} / {t('field.operating_costs')}"),
-             fmt.money(inbound.costs.value), fmt.money(outbound.costs.value)],
-            [escape(f"{t('field.calls')} / {t('field.sales')}"),
-             fmt.count(inbound.volume), fmt.count(outbound.volume)],
-            [escape(f"{t('result.cost_per_call')} / {t('result.cost_per_sale')}"),
-             f"<strong>{fmt.money(inbound.result)}</strong>",
-             f"<strong>{fmt.money(outbound.result)}</strong>"],
-            [escape(t("result.annual_costs")),
-             fmt.money(inbound.annual_costs), fmt.money(outbound.annual_costs)],
+            [
+                escape(f"{t('field.call_costs')} / {t('field.operating_costs')}"),
+                fmt.money(inbound.costs.value),
+                fmt.money(outbound.costs.value),
+            ],
+            [
+                escape(f"{t('field.calls')} / {t('field.sales')}"),
+                fmt.count(inbound.volume),
+                fmt.count(outbound.volume),
+            ],
+            [
+                escape(f"{t('result.cost_per_call')} / {t('result.cost_per_sale')}"),
+                f"<strong>{fmt.money(inbound.result)}</strong>",
+                f"<strong>{fmt.money(outbound.result)}</strong>",
+            ],
+            [
+                escape(t("result.annual_costs")),
+                fmt.money(inbound.annual_costs),
+                fmt.money(outbound.annual_costs),
+            ],
         ],
         escape(t("table.example")),
         "glossary-table--numbers glossary-table--result",
@@ -163,19 +179,37 @@ def benchmark_table(calculator: str, fmt: Formatter) -> str:
     t = fmt.t
     if calculator == "cost-per-contact":
         example = cost_per_contact_example()
-        value, comparison, label = example.cost_per_contact, example.comparison, "result.cost_per_contact"
+        value, comparison, label = (
+            example.cost_per_contact,
+            example.comparison,
+            "result.cost_per_contact",
+        )
     else:
         inbound = cost_per_call_example("inbound")
         value, comparison, label = inbound.result, inbound.comparison, "result.cost_per_call"
     assert comparison is not None
-    difference = "\u2013" if comparison.position == "within" else (
-        f"{fmt.money(abs(comparison.difference))} ({fmt.percent(abs(comparison.percent))})"
+    difference = (
+        "\u2013"
+        if comparison.position == "within"
+        else (f"{fmt.money(abs(comparison.difference))} ({fmt.percent(abs(comparison.percent))})")
     )
     body = table(
-        [t("table.metric"), t("table.benchmark"), t("table.example"), t("table.difference"),
-         t("table.position")],
-        [[escape(t(label)), benchmark_text(fmt, calculator), fmt.money(value), difference,
-          escape(t(f"position.{comparison.position}"))]],
+        [
+            t("table.metric"),
+            t("table.benchmark"),
+            t("table.example"),
+            t("table.difference"),
+            t("table.position"),
+        ],
+        [
+            [
+                escape(t(label)),
+                benchmark_text(fmt, calculator),
+                fmt.money(value),
+                difference,
+                escape(t(f"position.{comparison.position}")),
+            ]
+        ],
         escape(t("table.benchmark")),
         "glossary-table--numbers glossary-table--benchmark",
     )
@@ -196,9 +230,15 @@ def scenario_table(calculator: str, fmt: Formatter) -> str:
             [escape(t("scenario.self_service.share")), fmt.percent(share)],
             [escape(t("scenario.self_service.unit_cost")), fmt.money(unit_cost)],
             [escape(t("result.cost_per_contact")), fmt.money(example.cost_per_contact)],
-            [escape(t("result.new_cost_per_contact")), f"<strong>{fmt.money(scenario.new_cost_per_contact)}</strong>"],
+            [
+                escape(t("result.new_cost_per_contact")),
+                f"<strong>{fmt.money(scenario.new_cost_per_contact)}</strong>",
+            ],
             [escape(t("result.saving_period")), fmt.money(scenario.saving_per_period)],
-            [escape(t("result.saving_year")), f"<strong>{fmt.money(scenario.saving_per_year)}</strong>"],
+            [
+                escape(t("result.saving_year")),
+                f"<strong>{fmt.money(scenario.saving_per_year)}</strong>",
+            ],
         ]
         assumption = t("scenario.self_service.assumption")
     else:
@@ -216,8 +256,12 @@ def scenario_table(calculator: str, fmt: Formatter) -> str:
             [escape(t("result.saving_year")), f"<strong>{fmt.money(fcr.saving_per_year)}</strong>"],
         ]
         assumption = t("scenario.fcr.assumption")
-    body = table([t("table.item"), t("table.value")], rows, escape(title),
-                 "glossary-table--numbers glossary-table--scenario")
+    body = table(
+        [t("table.item"), t("table.value")],
+        rows,
+        escape(title),
+        "glossary-table--numbers glossary-table--scenario",
+    )
     note = f'<p class="glossary-source"><strong>{escape(t("table.assumption"))}:</strong> {escape(assumption)}</p>'
     return body + note
 

@@ -23,11 +23,11 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the calculators package
 
-import site_assets  # noqa: E402
-import structured_data  # noqa: E402
-import widget  # noqa: E402
-from catalog import LANGUAGES, LUNR_LANGUAGE, load, translate  # noqa: E402
-from figures import BLOCKS, Formatter, inline_tokens  # noqa: E402
+import site_assets
+import structured_data
+import widget
+from catalog import LANGUAGES, LUNR_LANGUAGE, load, translate
+from figures import BLOCKS, Formatter, inline_tokens
 
 DEFAULT_SITE_URL = "https://contact-center-costs.example/"
 _BLOCK = re.compile(r"^\{\{\s*([\w.-]+)\s*\}\}[ \t]*$", re.M)
@@ -54,6 +54,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if search is not None:
         search.config["lang"] = [LUNR_LANGUAGE.get(lang, lang)]
     config.extra["glossary_lang"] = lang
+    config.extra["glossary_languages"] = list(LANGUAGES)
+    config.extra["glossary_base_url"] = base_url()
     config.extra["glossary_embed_open"] = catalog["embed.open"]
     return config
 
@@ -61,7 +63,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     lang = _state["lang"]
     if not page.meta and markdown.lstrip().startswith("---"):
-        raise PluginError(f"{page.file.src_path}: the front matter is not valid YAML (quote values with ': ')")
+        raise PluginError(
+            f"{page.file.src_path}: the front matter is not valid YAML (quote values with ': ')"
+        )
     calculator = page.meta.get("calculator") or page.meta.get("embed")
     if page.meta.get("embed"):
         page.meta["title"] = translate(lang, f"term.{calculator}")

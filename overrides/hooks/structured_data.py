@@ -35,7 +35,9 @@ def faq_entries(content: str, section: str = "faq") -> list[tuple[str, str]]:
     return entries
 
 
-def defined_term(name: str, description: str, url: str, lang: str, set_name: str, set_url: str) -> dict[str, Any]:
+def defined_term(
+    name: str, description: str, url: str, lang: str, set_name: str, set_url: str
+) -> dict[str, Any]:
     return {
         "@context": "https://schema.org",
         "@type": "DefinedTerm",

@@ -13,19 +13,36 @@ from html import escape
 from catalog import DEFAULT_CURRENCY, load, translate
 
 from calculators import CONTACT_CHANNELS, COST_COMPONENTS
-from calculators.rates import CURRENCIES, INDICATIVE_USD_RATES, RATES_DATE
 from calculators.numbers import canonical
+from calculators.rates import CURRENCIES, INDICATIVE_USD_RATES, RATES_DATE
 
 #: Catalog key prefixes the widget's script needs at run time.
 RUNTIME_PREFIXES = (
-    "widget.", "error.", "result.", "compare.", "chart.", "action.", "embed.", "position.",
-    "component.", "channel.", "period.", "rate.", "field.rate",
+    "widget.",
+    "error.",
+    "result.",
+    "compare.",
+    "chart.",
+    "action.",
+    "embed.",
+    "position.",
+    "component.",
+    "channel.",
+    "period.",
+    "rate.",
+    "field.rate",
 )
 
 
 def _field(uid: str, name: str, label: str, unit: str = "", hint: str = "") -> str:
-    unit_html = f' <span class="calc__unit" data-unit="{escape(unit)}">{escape(unit)}</span>' if unit else ""
-    hint_html = f'<span class="calc__hint" id="{uid}-{name}-hint">{escape(hint)}</span>' if hint else ""
+    unit_html = (
+        f' <span class="calc__unit" data-unit="{escape(unit)}">{escape(unit)}</span>'
+        if unit
+        else ""
+    )
+    hint_html = (
+        f'<span class="calc__hint" id="{uid}-{name}-hint">{escape(hint)}</span>' if hint else ""
+    )
     described = f"{uid}-{name}-error" + (f" {uid}-{name}-hint" if hint else "")
     return (
         f'<div class="calc__field" data-field="{name}">'
@@ -51,12 +68,17 @@ def _select(uid: str, name: str, label: str, options: list[tuple[str, str]], sel
 
 
 def _details(summary: str, body: str, css: str) -> str:
-    return f'<details class="calc__group {css}"><summary>{escape(summary)}</summary>{body}</details>'
+    return (
+        f'<details class="calc__group {css}"><summary>{escape(summary)}</summary>{body}</details>'
+    )
 
 
 def render(calculator: str, lang: str, assets: str, wheel: str, pyodide: str, embed: str) -> str:
     """The widget for ``calculator`` in ``lang``; ``assets`` is the relative URL of the shared assets."""
-    t = lambda key, **v: translate(lang, key, **v)  # noqa: E731
+
+    def t(key: str, **values: str) -> str:
+        return translate(lang, key, **values)
+
     uid = "calc-" + calculator
     currency = DEFAULT_CURRENCY[lang]
     money = currency
@@ -64,7 +86,7 @@ def render(calculator: str, lang: str, assets: str, wheel: str, pyodide: str, em
     if calculator == "cost-per-call":
         radios = "".join(
             f'<label class="calc__radio"><input type="radio" name="mode" value="{mode}"'
-            f'{" checked" if mode == "inbound" else ""}> {escape(t("mode." + mode))}</label>'
+            f"{' checked' if mode == 'inbound' else ''}> {escape(t('mode.' + mode))}</label>"
             for mode in ("inbound", "outbound")
         )
         fields.append(
@@ -78,20 +100,31 @@ def render(calculator: str, lang: str, assets: str, wheel: str, pyodide: str, em
         fields.append(_field(uid, "contacts", t("field.contacts")))
     periods = [(p, t("period." + p)) for p in ("week", "month", "quarter", "year")]
     fields.append(_select(uid, "period", t("field.period"), periods, "month"))
-    fields.append(_select(uid, "currency", t("field.currency"), [(c, c) for c in CURRENCIES], currency))
     fields.append(
-        _field(uid, "rate", t("field.rate", currency=currency),
-               hint=t("rate.note", date=RATES_DATE))
+        _select(uid, "currency", t("field.currency"), [(c, c) for c in CURRENCIES], currency)
+    )
+    fields.append(
+        _field(
+            uid, "rate", t("field.rate", currency=currency), hint=t("rate.note", date=RATES_DATE)
+        )
     )
     components = "".join(_field(uid, n, t("component." + n), money) for n in COST_COMPONENTS)
-    fields.append(_details(t("breakdown.costs"),
-                           f'<p class="calc__hint">{escape(t("breakdown.hint"))}</p>{components}',
-                           "calc__group--costs"))
+    fields.append(
+        _details(
+            t("breakdown.costs"),
+            f'<p class="calc__hint">{escape(t("breakdown.hint"))}</p>{components}',
+            "calc__group--costs",
+        )
+    )
     if calculator == "cost-per-contact":
         channels = "".join(_field(uid, n, t("channel." + n)) for n in CONTACT_CHANNELS)
-        fields.append(_details(t("breakdown.contacts"),
-                               f'<p class="calc__hint">{escape(t("breakdown.hint"))}</p>{channels}',
-                               "calc__group--channels"))
+        fields.append(
+            _details(
+                t("breakdown.contacts"),
+                f'<p class="calc__hint">{escape(t("breakdown.hint"))}</p>{channels}',
+                "calc__group--channels",
+            )
+        )
         scenario = (
             f'<p class="calc__hint">{escape(t("scenario.self_service.title"))}</p>'
             + _field(uid, "share", t("scenario.self_service.share"))
@@ -107,14 +140,19 @@ def render(calculator: str, lang: str, assets: str, wheel: str, pyodide: str, em
 
     catalog = load(lang)
     messages = {k: v for k, v in catalog.items() if k.startswith(RUNTIME_PREFIXES)}
-    messages |= {k: catalog[k] for k in ("mode.inbound", "mode.outbound", "table.total", "term." + calculator)}
+    messages |= {
+        k: catalog[k]
+        for k in ("mode.inbound", "mode.outbound", "table.total", "term." + calculator)
+    }
     config = {
         "calculator": calculator,
         "lang": lang,
         "rates": {c: canonical(r) for c, r in INDICATIVE_USD_RATES.items()},
         "messages": messages,
     }
-    main_label = "result.cost_per_contact" if calculator == "cost-per-contact" else "result.cost_per_call"
+    main_label = (
+        "result.cost_per_contact" if calculator == "cost-per-contact" else "result.cost_per_call"
+    )
     data_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     return f"""<div class="calc" data-calculator="{calculator}" data-state="loading" lang="{lang}"
  data-assets="{escape(assets)}" data-pyodide="{escape(pyodide)}" data-wheel="{escape(wheel)}"
