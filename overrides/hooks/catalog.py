@@ -19,8 +19,6 @@ LOCALES = ROOT / "calculators" / "locales"
 LANGUAGES = ("nb", "ru", "it", "nl", "vi")
 #: Default currency of each language's widget (NOK, RUB, EUR, EUR, VND).
 DEFAULT_CURRENCY = {"nb": "NOK", "ru": "RUB", "it": "EUR", "nl": "EUR", "vi": "VND"}
-#: lunr.js calls Norwegian "no"; the others use their ISO 639-1 code.
-LUNR_LANGUAGE = {"nb": "no"}
 
 
 @cache

@@ -1,7 +1,7 @@
 """The site's MkDocs hook: one language per build, computed figures, the calculator widget, metadata.
 
-- ``on_config``: the language's site name and description from its catalog, its ``site_url`` and the
-  lunr search language.
+- ``on_config``: the language's site name and description from its catalog and its ``site_url``
+  (``theme.language`` comes from ``I18N_LANG`` in mkdocs.yml, so Material picks the lunr language).
 - ``on_page_markdown``: replaces ``{{ tokens }}`` with figures computed by ``calculators`` and formatted
   with Babel, and ``{{ calculator }}`` with the widget; an unknown token fails the build naming the file.
 - ``on_page_content``: JSON-LD (DefinedTerm, FAQPage) for articles.
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the calculators 
 import site_assets
 import structured_data
 import widget
-from catalog import LANGUAGES, LUNR_LANGUAGE, load, translate
+from catalog import LANGUAGES, load, translate
 from figures import BLOCKS, Formatter, inline_tokens
 
 DEFAULT_SITE_URL = "https://contact-center-costs.example/"
@@ -50,9 +50,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = catalog["site.name"]
     config.site_description = catalog["site.description"]
     config.site_url = f"{base_url()}{lang}/"
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is not None:
-        search.config["lang"] = [LUNR_LANGUAGE.get(lang, lang)]
     config.extra["glossary_lang"] = lang
     config.extra["glossary_languages"] = list(LANGUAGES)
     config.extra["glossary_base_url"] = base_url()
