@@ -6,11 +6,17 @@ PY_STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 PORT ?= 8000
+TEST_PORT ?= 8123
+# The public root of the site (canonical URLs, hreflang, sitemaps). `make serve` and `make test` use the
+# local server instead, so every absolute URL on the pages points at the origin that serves them.
+SITE_URL ?= https://contact-center-costs.example/
+export SITE_URL
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build preview test lint typecheck bench lock clean
 
 ## serve: build the site and serve it at http://127.0.0.1:$(PORT)/
+serve: SITE_URL = http://127.0.0.1:$(PORT)/
 serve: build
 	$(PY) scripts/serve.py --port $(PORT)
 
@@ -23,8 +29,9 @@ preview: $(PY_STAMP)
 	I18N_LANG=$(or $(LANG_ONLY),nb) $(PY) -m mkdocs serve -a 127.0.0.1:$(PORT)
 
 ## test: lint, type check, build, then every test (unit, Pyodide, site, browser)
+test: SITE_URL = http://127.0.0.1:$(TEST_PORT)/
 test: lint typecheck build $(CHROMIUM)
-	$(PY) -m pytest
+	TEST_PORT=$(TEST_PORT) $(PY) -m pytest
 
 lint: $(PY_STAMP)
 	$(PY) -m ruff check .
@@ -34,6 +41,7 @@ typecheck: $(PY_STAMP)
 	$(PY) -m mypy
 
 ## bench: speed benchmarks (not tests); prints a table and writes bench/results/latest.json
+bench: SITE_URL = http://127.0.0.1:$(TEST_PORT)/
 bench: build $(CHROMIUM)
 	$(PY) bench/run.py
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +128,30 @@ def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> 
     """Pages that are not documents (the 404 page) offer each language's home page."""
     config.extra["alternate"] = alternates("")
     return template
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """Write the page's alternates as a one-entry sitemap beside it.
+
+    Material's script looks up ``sitemap.xml`` below each ``<link rel="alternate">`` to keep the page
+    when the reader switches language; with per-page alternates that is this file (instead of a 404).
+    """
+    if page.is_homepage:  # the language's own sitemap.xml already lists every page's alternates
+        return output
+    folder = Path(config.site_dir) / page.url
+    folder.mkdir(parents=True, exist_ok=True)
+    links = "".join(
+        f'<xhtml:link rel="alternate" hreflang="{alt["lang"]}" href="{escape(alt["link"])}"/>'
+        for alt in alternates(page.url)
+    )
+    (folder / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+        f"<url><loc>{escape(page.canonical_url or '')}</loc>{links}</url></urlset>\n",
+        encoding="utf-8",
+    )
+    return output
 
 
 def alternates(url: str) -> list[dict[str, str]]:

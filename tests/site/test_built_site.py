@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from .conftest import ARTICLES, LANGUAGES, PAGES, page_file, soup
 
-BASE = "https://contact-center-costs.example/"
+BASE = os.environ.get("SITE_URL", "https://contact-center-costs.example/").rstrip("/") + "/"
 LOADING = {
     "script": "src",
     "img": "src",
