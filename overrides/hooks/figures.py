@@ -97,8 +97,8 @@ def table(headers: Iterable[str], rows: Iterable[list[str]], caption: str, css: 
         for first, *rest in rows
     )
     return (
-        f'<table class="glossary-table {css}"><caption>{caption}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        f'<div class="glossary-table-wrap"><table class="glossary-table {css}">'
+        f"<caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
 
@@ -121,13 +121,13 @@ def example_table(calculator: str, fmt: Formatter) -> str:
             [t("table.component"), t("table.amount"), t("table.share")],
             _total_rows(fmt, example.costs, lambda n: t(f"component.{n}"), fmt.money),
             f"{escape(t('table.example'))}: {escape(t('field.costs'))} ({period})",
-            "glossary-table--numbers",
+            "glossary-table--numbers glossary-table--breakdown",
         )
         contacts = table(
             [t("table.channel"), t("field.contacts"), t("table.share")],
             _total_rows(fmt, example.contacts, lambda n: t(f"channel.{n}"), fmt.count),
             f"{escape(t('table.example'))}: {escape(t('field.contacts'))} ({period})",
-            "glossary-table--numbers",
+            "glossary-table--numbers glossary-table--breakdown",
         )
         result = table(
             [t("table.item"), t("table.value")],

@@ -6,6 +6,7 @@
   with Babel, and ``{{ calculator }}`` with the widget; an unknown token fails the build naming the file.
 - ``on_page_content``: JSON-LD (DefinedTerm, FAQPage) for articles.
 - ``on_page_context``: per-page language alternates (hreflang and the language switcher).
+- ``on_post_page``: the page's Content-Security-Policy and its alternates sitemap.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the calculators package
 
+import csp
 import site_assets
 import structured_data
 import widget
@@ -130,12 +132,18 @@ def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> 
     return template
 
 
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page gets the same Content-Security-Policy as documents."""
+    return csp.with_policy(output) if template_name.endswith(".html") else output
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """Write the page's alternates as a one-entry sitemap beside it.
+    """Add the page's Content-Security-Policy; write its alternates as a one-entry sitemap beside it.
 
     Material's script looks up ``sitemap.xml`` below each ``<link rel="alternate">`` to keep the page
     when the reader switches language; with per-page alternates that is this file (instead of a 404).
     """
+    output = csp.with_policy(output)
     if page.is_homepage:  # the language's own sitemap.xml already lists every page's alternates
         return output
     folder = Path(config.site_dir) / page.url

@@ -144,9 +144,9 @@ def test_nothing_is_loaded_from_another_host(site: Path) -> None:
                     offsite.append(f"{path.relative_to(site)}: <{tag_name} {attribute}={value}>")
         for link in page.find_all("link", href=True):
             rel = set(link.get("rel", []))
-            if rel & {"stylesheet", "preload", "modulepreload", "icon", "manifest", "prefetch"}:
-                if urlsplit(link["href"]).netloc:
-                    offsite.append(f"{path.relative_to(site)}: <link {rel} {link['href']}>")
+            loads = rel & {"stylesheet", "preload", "modulepreload", "icon", "manifest", "prefetch"}
+            if loads and urlsplit(link["href"]).netloc:
+                offsite.append(f"{path.relative_to(site)}: <link {rel} {link['href']}>")
     for css in site.rglob("*.css"):
         for url in re.findall(r"url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")):
             offsite.append(f"{css.relative_to(site)}: url({url}//…)")

@@ -296,42 +296,27 @@
       box.replaceChildren(list);
     }
 
-    // A small bar chart of the result against the benchmark (range), in the benchmark's currency
-    // scale; the text alternative says the same in words.
+    // A small bar chart of the result against the benchmark (a band for a range, a line for an
+    // average) on one scale in the benchmark's currency; the text alternative says it in words.
     renderChart(box, result) {
       const c = result.comparison;
       if (!c || !c.position || result.mode === "outbound") return box.replaceChildren();
-      const rate = c.rate ? Number(c.rate) : 1;
-      const value = Number(result.main) / rate;
+      const value = Number(result.main) / Number(c.rate || 1);
       const low = Number(c.benchmark.low);
       const high = Number(c.benchmark.high);
-      const max = Math.max(value, high) * 1.25 || 1;
-      const x = (v) => 8 + (v / max) * 284;
-      const svg = document.createElementNS(SVG, "svg");
-      svg.setAttribute("viewBox", "0 0 300 64");
-      svg.setAttribute("role", "img");
+      const max = Math.max(value, high) * 1.2 || 1;
+      const x = (v) => 2 + (Math.min(v, max) / max) * 316;
       const benchmark = low === high ? this.usd(low) : `${this.usd(low)}–${this.usd(high)}`;
       const alt = this.t("chart.alt", { result: this.money(result.main), benchmark });
-      svg.setAttribute("aria-label", alt);
-      const title = document.createElementNS(SVG, "title");
-      title.textContent = alt;
-      svg.append(title);
-      const rect = (cls, x0, y, w, h) => {
-        const r = document.createElementNS(SVG, "rect");
-        for (const [k, v] of Object.entries({ class: cls, x: x0, y, width: Math.max(w, 2), height: h })) r.setAttribute(k, v);
-        svg.append(r);
-      };
-      const label = (text, x0, y) => {
-        const t = document.createElementNS(SVG, "text");
-        t.setAttribute("x", x0);
-        t.setAttribute("y", y);
-        t.textContent = text;
-        svg.append(t);
-      };
-      rect("calc-chart__band", x(low), 6, x(high) - x(low), 20);
-      label(this.t("chart.benchmark"), 8, 20);
-      rect(`calc-chart__bar calc-chart__bar--${c.position}`, 8, 36, x(value) - 8, 20);
-      label(this.t("chart.you"), 12, 50);
+      const svg = svgNode("svg", { viewBox: "0 0 320 84", role: "img", "aria-label": alt });
+      svg.append(svgNode("title", {}, alt));
+      svg.append(svgNode("text", { x: 2, y: 12 }, `${this.t("chart.benchmark")}: ${benchmark}`));
+      if (low === high) svg.append(svgNode("rect", { class: "calc-chart__mark", x: x(low) - 1.5, y: 17, width: 3, height: 62 }));
+      else svg.append(svgNode("rect", { class: "calc-chart__band", x: x(low), y: 17, width: x(high) - x(low), height: 18 }));
+      svg.append(svgNode("text", { x: 2, y: 56 }, `${this.t("chart.you")}: ${this.money(result.main)}`));
+      svg.append(svgNode("rect", {
+        class: `calc-chart__bar calc-chart__bar--${c.position}`, x: 2, y: 61, width: Math.max(x(value) - 2, 2), height: 18,
+      }));
       box.replaceChildren(svg);
     }
 
@@ -382,6 +367,13 @@
 
   function el(tag, text) {
     const node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function svgNode(tag, attributes, text) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
     if (text !== undefined) node.textContent = text;
     return node;
   }
