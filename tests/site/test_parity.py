@@ -7,7 +7,11 @@ build.
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +19,7 @@ import yaml
 
 from .conftest import LANGUAGES, ROOT
 
-DOCS = ROOT / "docs"
+DOCS = Path(os.environ.get("GLOSSARY_DOCS", ROOT / "docs"))  # another tree: see the last test
 LOCALES = ROOT / "calculators" / "locales"
 REFERENCE = LANGUAGES[0]
 ANCHOR = re.compile(r"^#{1,6} .*\{#([\w-]+)\}\s*$", re.M)
@@ -118,3 +122,37 @@ def test_every_error_code_has_a_message() -> None:
 
     missing = sorted(code for code in ERROR_CODES if f"error.{code}" not in documented_keys())
     assert not missing, f"calculators/locales/KEYS.md lacks messages for {missing}"
+
+
+def test_a_broken_translation_fails_naming_the_file(tmp_path: Path) -> None:
+    """A missing page, a missing FAQ entry and a changed figure each fail with the file's name."""
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    (docs / "ru" / "glossary" / "cost-per-call.md").unlink()
+    it_article = docs / "it" / "glossary" / "cost-per-contact.md"
+    text = it_article.read_text(encoding="utf-8")
+    it_article.write_text(text.replace("{#faq-average}", "{#faq-media}"), encoding="utf-8")
+    nl_article = docs / "nl" / "glossary" / "cost-per-contact.md"
+    text = nl_article.read_text(encoding="utf-8")
+    nl_article.write_text(text.replace("{{ example.result }}", "7,82 USD", 1), encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            __file__,
+            "-k",
+            "not broken",
+        ],
+        env=os.environ | {"GLOSSARY_DOCS": str(docs)},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1, result.stdout[-2000:]
+    assert "docs/ru/ lacks ['glossary/cost-per-call.md']" in result.stdout
+    assert f"{it_article}" in result.stdout
+    assert f"{nl_article}" in result.stdout
