@@ -56,14 +56,23 @@ def build_wheel(assets: Path) -> Path:
 
 
 def copy_pyodide(assets: Path) -> Path:
-    """Copy the Pyodide runtime from node_modules into its versioned folder."""
+    """Copy the Pyodide runtime from node_modules into its versioned folder.
+
+    The lock file is trimmed to its ``info``: the calculators need no package from Pyodide's
+    distribution (the wheel is installed from its URL), so the 119 kB package list is never fetched.
+    """
     source = ROOT / "node_modules" / "pyodide"
     if not source.is_dir():
         raise SystemExit("node_modules/pyodide is missing: run `npm ci` (make does it for you)")
     target = assets / site_assets.pyodide_dir()
     target.mkdir(parents=True, exist_ok=True)
     for name in site_assets.PYODIDE_FILES:
-        shutil.copy2(source / name, target / name)
+        if name == "pyodide-lock.json":
+            lock = json.loads((source / name).read_text(encoding="utf-8"))
+            trimmed = {"info": lock["info"], "packages": {}}
+            (target / name).write_text(json.dumps(trimmed), encoding="utf-8")
+        else:
+            shutil.copy2(source / name, target / name)
     return target
 
 

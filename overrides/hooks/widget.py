@@ -30,7 +30,7 @@ RUNTIME_PREFIXES = (
     "channel.",
     "period.",
     "rate.",
-    "field.rate",
+    "field.",
 )
 
 
