@@ -111,7 +111,7 @@ def write_root_pages(site: Path, languages: tuple[str, ...]) -> None:
     items = "\n".join(
         f'<li><a href="{lang}/" hreflang="{lang}" lang="{lang}">'
         f'<span class="name">{escape(load(lang)["lang.name"])}</span>'
-        f'<span class="title">{escape(load(lang)["chooser.title"])}</span></a></li>'
+        f'<span class="title">{escape(load(lang)["site.name"])}</span></a></li>'
         for lang in languages
     )
     alternates = "\n".join(
