@@ -31,7 +31,7 @@ preview: $(PY_STAMP)
 ## test: lint, type check, build, then every test (unit, Pyodide, site, browser)
 test: SITE_URL = http://127.0.0.1:$(TEST_PORT)/
 test: lint typecheck build $(CHROMIUM)
-	TEST_PORT=$(TEST_PORT) $(PY) -m pytest
+	TEST_PORT=$(TEST_PORT) $(PY) -m pytest --cov=calculators --cov-report=term-missing:skip-covered
 
 lint: $(PY_STAMP)
 	$(PY) -m ruff check .

@@ -32,7 +32,8 @@ CONTEXT = Context(prec=34, rounding=ROUND_HALF_UP)
 
 _CANONICAL = re.compile(r"\+?(\d+)(?:\.(\d+))?")
 _BODY_CHARS = re.compile(r"[\d .,]+")
-_CURRENCY_WORD = re.compile(r"[A-Z]{3}|US|kr|Kr|KR|руб|р|đ|Đ")
+_CURRENCY_WORD = re.compile(r"[A-Z]{3}|VNĐ|US|kr|Kr|KR|руб|р|đ|Đ")
+_LEADING_GROUP = re.compile(r"[1-9]\d{0,2}")
 
 
 def to_decimal(value: Decimal | int | str, field: str | None = None) -> Decimal:
@@ -100,8 +101,12 @@ def parse_amount(
     ...
     calculators.errors.CalculatorError: value: wrong_locale
     """
-    if len(text) > MAX_CHARS:
+    if len(text.strip()) > MAX_CHARS:
         raise CalculatorError("too_large", field)
+    if any(
+        unicodedata.category(ch) == "No" for ch in text
+    ):  # superscripts, fractions, circled digits
+        raise CalculatorError("not_a_number", field)
     cleaned = _normalise(text)
     if not cleaned:
         raise CalculatorError("empty", field)
@@ -180,7 +185,7 @@ def _is_currency(token: str) -> bool:
 
 def _strip_currency(text: str) -> str:
     """Remove one currency sign or code written before and/or after the number."""
-    prefix = re.match(r"[^\d .,]+", text)
+    prefix = re.match(r"[^\d .,]+\.?", text)
     if prefix and _is_currency(prefix.group()):
         text = text[prefix.end() :].lstrip()
     suffix = re.search(r"(?<=[\d ])[^\d .,][^\d ,]*$", text)
@@ -206,7 +211,7 @@ def _read_body(body: str, decimal_sep: str, group_sep: str, field: str | None) -
         return _decimal(_ungroup(whole, group_sep, other), fraction, field)
     if body.count(other) == 1 and " " not in body.partition(other)[2]:
         whole, fraction = body.split(other)
-        if len(fraction) != 3 or not whole.strip():
+        if len(fraction) != 3 or not _LEADING_GROUP.fullmatch(whole):  # cannot be a thousands group
             return _decimal(_ungroup(whole, " "), fraction, field)
         if other != group_sep:
             raise CalculatorError("ambiguous", field)
@@ -224,7 +229,7 @@ def _ungroup(whole: str, *separators: str) -> str | None:
     if len(used) != 1:
         return None
     groups = whole.split(used.pop())
-    if not (1 <= len(groups[0]) <= 3 and all(len(group) == 3 for group in groups[1:])):
+    if not (_LEADING_GROUP.fullmatch(groups[0]) and all(len(group) == 3 for group in groups[1:])):
         return None
     joined = "".join(groups)
     return joined if joined.isdigit() else None
