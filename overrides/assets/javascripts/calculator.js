@@ -391,16 +391,24 @@
     return t;
   }
 
-  // Start Python as soon as the page has loaded and the browser is idle, or earlier on first focus;
-  // a deep link starts it at once. The article itself never waits for it.
+  // Start Python once the article has painted: at once for a deep link, otherwise when the page has
+  // loaded and the browser is idle, or earlier on the first focus on an input. The article itself
+  // never waits for it.
+  const afterFirstPaint = (callback) => requestAnimationFrame(() => setTimeout(callback, 0));
+  const whenIdle = (callback) => {
+    const idle = () =>
+      "requestIdleCallback" in window ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200);
+    if (document.readyState === "complete") idle();
+    else window.addEventListener("load", idle, { once: true });
+  };
+
   function setup() {
     for (const root of document.querySelectorAll(".calc[data-calculator]:not([data-bound])")) {
       root.dataset.bound = "";
       const calculator = new Calculator(root);
       const begin = () => calculator.start();
-      if (calculator.fromLink) begin();
-      else if ("requestIdleCallback" in window) requestIdleCallback(begin, { timeout: 2000 });
-      else setTimeout(begin, 200);
+      if (calculator.fromLink) afterFirstPaint(begin);
+      else whenIdle(begin);
     }
   }
 
