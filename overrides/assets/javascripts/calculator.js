@@ -235,6 +235,7 @@
       const out = (name) => this.root.querySelector(`[data-out="${name}"]`);
       if (!result) {
         main.textContent = this.t("result.placeholder");
+        delete main.dataset.value;
         this.root.dataset.resultState = "empty";
         for (const name of ["source", "comparison", "chart", "annual", "shares", "scenario"]) out(name).replaceChildren();
         return;
