@@ -36,6 +36,9 @@ DEFAULT_SITE_URL = "https://contact-center-costs.example/"
 _BLOCK = re.compile(r"^\{\{\s*([\w.-]+)\s*\}\}[ \t]*$", re.M)
 _INLINE = re.compile(r"\{\{\s*([\w.-]+)\s*\}\}")
 _state: dict[str, Any] = {}
+# The widget is put in place after rendering (on_post_page): Markdown and the search index never see
+# its form, which keeps form labels out of search results and the build fast.
+WIDGET_SLOT = '<div class="glossary-widget-slot"></div>'
 
 
 def base_url() -> str:
@@ -78,7 +81,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     def block(match: re.Match[str]) -> str:
         name = match.group(1)
         if name == "calculator" and calculator:
-            return widget.render(
+            page.meta["widget"] = widget.render(
                 calculator,
                 lang,
                 assets=f"{up}../assets/",
@@ -86,6 +89,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
                 pyodide=site_assets.pyodide_dir(),
                 embed=f"{up}embed/{calculator}/",
             )
+            return WIDGET_SLOT
         if name in BLOCKS and calculator:
             return BLOCKS[name](calculator, fmt)
         return match.group(0)
@@ -143,6 +147,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
     Material's script looks up ``sitemap.xml`` below each ``<link rel="alternate">`` to keep the page
     when the reader switches language; with per-page alternates that is this file (instead of a 404).
     """
+    if "widget" in page.meta:
+        output = output.replace(WIDGET_SLOT, page.meta["widget"], 1)
     output = csp.with_policy(output)
     if page.is_homepage:  # the language's own sitemap.xml already lists every page's alternates
         return output
