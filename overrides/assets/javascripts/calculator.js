@@ -49,7 +49,8 @@
         const raw = params.get(input.name).slice(0, 200);
         found = true;
         if (input.type === "radio") {
-          input.checked = input.value === raw;
+          const known = [...this.form.querySelectorAll(`input[name="${input.name}"]`)].some((r) => r.value === raw);
+          if (known) input.checked = input.value === raw;
         } else if (input.tagName === "SELECT") {
           if ([...input.options].some((o) => o.value === raw)) input.value = raw;
         } else {
