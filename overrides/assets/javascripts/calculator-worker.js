@@ -6,6 +6,8 @@ const post = (message) => self.postMessage(message);
 
 async function start({ pyodideUrl, wheelUrl }) {
   post({ type: "progress", percent: 5 });
+  // Fetch the wheel while Python starts; loadPackage then finds it in the HTTP cache.
+  fetch(wheelUrl).then((response) => response.arrayBuffer()).catch(() => {});
   const { loadPyodide } = await import(pyodideUrl + "pyodide.mjs");
   post({ type: "progress", percent: 20 });
   const pyodide = await loadPyodide({
