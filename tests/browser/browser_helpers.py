@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import time
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -306,3 +307,25 @@ def for_each(items: Any, *steps: Any, batch: int = 2) -> None:
             alive = passed
     if failures:
         raise AssertionError("\n".join(failures))
+
+
+def in_batches(
+    items: list[Any], open_: Callable[[Any], Any], check: Callable[[Any, Any], None], batch: int = 2
+) -> list[str]:
+    """Open pages ``batch`` at a time (their Pythons start side by side), check and close them."""
+    failures = []
+    for start in range(0, len(items), batch):
+        opened = []
+        for item in items[start : start + batch]:
+            try:
+                opened.append((item, open_(item)))
+            except Exception as error:
+                failures.append(f"[{item}] {type(error).__name__}: {error}")
+        for item, page in opened:
+            try:
+                check(item, page)
+            except Exception as error:  # an assertion or a Playwright timeout: name the item
+                failures.append(f"[{item}] {type(error).__name__}: {error}")
+            finally:
+                page.close()
+    return failures

@@ -72,28 +72,6 @@ def directives(policy: str) -> dict[str, list[str]]:
     return parsed
 
 
-def in_batches(
-    items: list[Any], open_: Callable[[Any], Any], check: Callable[[Any, Any], None], batch: int = 2
-) -> list[str]:
-    """Open pages ``batch`` at a time (their Pythons start side by side), check and close them."""
-    failures = []
-    for start in range(0, len(items), batch):
-        opened = []
-        for item in items[start : start + batch]:
-            try:
-                opened.append((item, open_(item)))
-            except Exception as error:
-                failures.append(f"[{item}] {type(error).__name__}: {error}")
-        for item, page in opened:
-            try:
-                check(item, page)
-            except Exception as error:  # an assertion or a Playwright timeout: name the item
-                failures.append(f"[{item}] {type(error).__name__}: {error}")
-            finally:
-                page.close()
-    return failures
-
-
 def link_query(calculator: str) -> str:
     """A deep link with figures: the widget starts Python at once and computes 100 / 4."""
     volume = h.volume_field(calculator)
@@ -168,7 +146,7 @@ def visits(new_context: Callable[..., Any], site_url: str) -> dict[str, Any]:
             "calculator": calculator,
         }
 
-    record["failures"] = in_batches(pages, open_, check)
+    record["failures"] = h.in_batches(pages, open_, check)
     for context in contexts.values():
         context.close()
     return record

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html.parser
 import time
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
@@ -139,32 +138,6 @@ def answered(page: Any, timeout: float = 40) -> None:
     )
 
 
-def in_batches(
-    items: list[Any], open_: Callable[[Any], Any], check: Callable[[Any, Any], None], batch: int = 2
-) -> list[str]:
-    """Open pages ``batch`` at a time (their Pythons start side by side), check and close them.
-
-    Returns the failures, each named by its item. Small batches: several Pythons starting at once on
-    a 2-core machine can stall past the widget's 15-second limit.
-    """
-    failures = []
-    for start in range(0, len(items), batch):
-        opened = []
-        for item in items[start : start + batch]:
-            try:
-                opened.append((item, open_(item)))
-            except Exception as error:
-                failures.append(f"[{item}] {type(error).__name__}: {error}")
-        for item, page in opened:
-            try:
-                check(item, page)
-            except Exception as error:  # an assertion or a Playwright timeout: name the item
-                failures.append(f"[{item}] {type(error).__name__}: {error}")
-            finally:
-                page.close()
-    return failures
-
-
 def payload_query(shift: int) -> dict[str, str]:
     """Every parameter with two payloads one after the other (rotated by ``shift``), and unknown
     parameters with payloads."""
@@ -228,7 +201,7 @@ def payload_pages(lang_context: Any, watch_page: Any) -> dict[tuple[str, str], d
         snapshot["problems"] = list(page.problems)
         snapshots[item] = snapshot
 
-    failures = in_batches(page_ids(), open_, check)
+    failures = h.in_batches(page_ids(), open_, check)
     if failures:
         pytest.fail("pages with payloads in the URL did not load:\n" + "\n".join(failures))
     return snapshots
@@ -346,7 +319,7 @@ def test_absurdly_long_queries_are_handled(lang_context: Any, watch_page: Any) -
             query = parse_qs(urlsplit(snap["url"]).query)
             assert query["costs"] == ["1"] and not any(k.startswith("u") for k in query), query
 
-    failures = in_batches(list(LONG_CASES), open_, check)
+    failures = h.in_batches(list(LONG_CASES), open_, check)
     assert not failures, "\n".join(failures)
 
 
@@ -398,5 +371,5 @@ def test_a_link_made_in_norwegian_works_in_every_language(
         assert h.field(other, "period").input_value() == "week"
         assert other.locator(".calc input[name=mode][value=outbound]").is_checked()
 
-    failures = in_batches([lang for lang in LANGS if lang != "nb"], open_, check)
+    failures = h.in_batches([lang for lang in LANGS if lang != "nb"], open_, check)
     assert not failures, "\n".join(failures)
