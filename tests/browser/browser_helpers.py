@@ -329,3 +329,16 @@ def in_batches(
             finally:
                 page.close()
     return failures
+
+
+#: Records when the widget's data-state changes (installed before the page's own scripts run).
+STATE_LOG = """
+window.__calcStates = [];
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.attributeName === "data-state" && r.target.matches(".calc")) {
+      window.__calcStates.push([r.target.dataset.state, performance.now()]);
+    }
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+"""

@@ -18,17 +18,6 @@ pytestmark = pytest.mark.browser
 
 LANGS = h.LANGUAGES
 PYODIDE = "**/assets/pyodide/**"
-#: Records when the widget's data-state changes (installed before the page's own scripts run).
-STATE_LOG = """
-window.__calcStates = [];
-new MutationObserver((records) => {
-  for (const r of records) {
-    if (r.attributeName === "data-state" && r.target.matches(".calc")) {
-      window.__calcStates.push([r.target.dataset.state, performance.now()]);
-    }
-  }
-}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
-"""
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +29,7 @@ def stalled_page(lang_context: Any, watch_page: Any) -> Any:
     page = watch_page(lang_context("vi").new_page())
     held: list[Any] = []
     page.route("**/python_stdlib.zip", lambda route: held.append(route))  # never answered
-    page.add_init_script(STATE_LOG)
+    page.add_init_script(h.STATE_LOG)
     page.goto(h.article_path("vi", "cost-per-call"))
     page.started = time.monotonic()
     yield page

@@ -32,17 +32,6 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-#: Records when the widget's data-state changes (performance.now(), from the navigation's start).
-STATE_LOG = """
-window.__calcStates = [];
-new MutationObserver((records) => {
-  for (const r of records) {
-    if (r.attributeName === "data-state" && r.target.matches(".calc")) {
-      window.__calcStates.push([r.target.dataset.state, performance.now()]);
-    }
-  }
-}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
-"""
 #: How long the slow network holds every Pyodide file.
 DELAY_SECONDS = 21
 #: The widget's limit plus a margin for a loaded 2-core machine.
@@ -137,7 +126,7 @@ def faulty(lang_context: Any) -> Any:
             lambda m, page=page: m.type == "error" and page.console_errors.append(m.text),
         )
         page.on("pageerror", lambda e, page=page: page.console_errors.append(str(e)))
-        page.add_init_script(STATE_LOG)
+        page.add_init_script(h.STATE_LOG)
         page.route(fault.pattern, fault.handler)
         page.started = time.monotonic()
         page.goto(h.article_path(fault.lang, fault.calculator))
