@@ -115,7 +115,7 @@ def write_root_pages(site: Path, languages: tuple[str, ...]) -> None:
         for lang in languages
     )
     alternates = "\n".join(
-        f'<link rel="alternate" hreflang="{lang}" href="{escape(_base_url())}{lang}/">'
+        f'<link rel="alternate" hreflang="{lang}" href="{escape(site_assets.site_url())}{lang}/">'
         for lang in languages
     )
     template = (hooks / "index.html").read_text(encoding="utf-8")
@@ -124,11 +124,11 @@ def write_root_pages(site: Path, languages: tuple[str, ...]) -> None:
         page = page.replace(
             "{{ title }}", escape(" · ".join(load(lang)[title] for lang in languages))
         )
-        page = page.replace("{{ canonical }}", escape(_base_url()))
+        page = page.replace("{{ canonical }}", escape(site_assets.site_url()))
         page = page.replace("{{ redirect }}", "true" if name == "index.html" else "false")
         (site / name).write_text(page, encoding="utf-8")
     sitemaps = "".join(
-        f"<sitemap><loc>{escape(_base_url())}{lang}/sitemap.xml</loc></sitemap>"
+        f"<sitemap><loc>{escape(site_assets.site_url())}{lang}/sitemap.xml</loc></sitemap>"
         for lang in languages
     )
     (site / "sitemap.xml").write_text(
@@ -137,7 +137,7 @@ def write_root_pages(site: Path, languages: tuple[str, ...]) -> None:
         encoding="utf-8",
     )
     (site / "robots.txt").write_text(
-        f"User-agent: *\nAllow: /\nSitemap: {_base_url()}sitemap.xml\n"
+        f"User-agent: *\nAllow: /\nSitemap: {site_assets.site_url()}sitemap.xml\n"
     )
 
 
@@ -176,10 +176,6 @@ def precompress(site: Path) -> int:
                 path.with_name(path.name + suffix).write_bytes(body)
                 count += 1
     return count
-
-
-def _base_url() -> str:
-    return os.environ.get("SITE_URL", "https://contact-center-costs.example/").rstrip("/") + "/"
 
 
 def build(

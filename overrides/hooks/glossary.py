@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from html import escape
@@ -32,18 +31,12 @@ import widget
 from catalog import LANGUAGES, load, translate
 from figures import BLOCKS, Formatter, inline_tokens
 
-DEFAULT_SITE_URL = "https://contact-center-costs.example/"
 _BLOCK = re.compile(r"^\{\{\s*([\w.-]+)\s*\}\}[ \t]*$", re.M)
 _INLINE = re.compile(r"\{\{\s*([\w.-]+)\s*\}\}")
 _state: dict[str, Any] = {}
 # The widget is put in place after rendering (on_post_page): Markdown and the search index never see
 # its form, which keeps form labels out of search results and the build fast.
 WIDGET_SLOT = '<div class="glossary-widget-slot"></div>'
-
-
-def base_url() -> str:
-    """The site's public root (all languages below it), from ``SITE_URL``, with a trailing slash."""
-    return os.environ.get("SITE_URL", DEFAULT_SITE_URL).rstrip("/") + "/"
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has applied the language's overrides
@@ -55,10 +48,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     catalog = load(lang)
     config.site_name = catalog["site.name"]
     config.site_description = catalog["site.description"]
-    config.site_url = f"{base_url()}{lang}/"
+    config.site_url = f"{site_assets.site_url()}{lang}/"
     config.extra["glossary_lang"] = lang
     config.extra["glossary_languages"] = list(LANGUAGES)
-    config.extra["glossary_base_url"] = base_url()
+    config.extra["glossary_base_url"] = site_assets.site_url()
     config.extra["glossary_embed_open"] = catalog["embed.open"]
     return config
 
@@ -171,7 +164,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
 def alternates(url: str) -> list[dict[str, str]]:
     """The page at ``url`` in every language, then x-default (the language chooser)."""
     links = [
-        {"name": translate(lang, "lang.name"), "lang": lang, "link": f"{base_url()}{lang}/{url}"}
+        {
+            "name": translate(lang, "lang.name"),
+            "lang": lang,
+            "link": f"{site_assets.site_url()}{lang}/{url}",
+        }
         for lang in LANGUAGES
     ]
-    return [*links, {"name": "", "lang": "x-default", "link": base_url()}]
+    return [*links, {"name": "", "lang": "x-default", "link": site_assets.site_url()}]

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+#: The public root used when ``SITE_URL`` is not set.
+DEFAULT_SITE_URL = "https://contact-center-costs.example/"
 PYODIDE_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
@@ -24,6 +27,11 @@ PYODIDE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
+
+
+def site_url() -> str:
+    """The site's public root (every language below it), from ``SITE_URL``, with a trailing slash."""
+    return os.environ.get("SITE_URL", DEFAULT_SITE_URL).rstrip("/") + "/"
 
 
 @cache
