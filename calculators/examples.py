@@ -1,4 +1,4 @@
-"""The worked examples of the articles: inputs as data, results always computed.
+"""The worked examples of the articles: inputs as data, results always computed (once per process).
 
 The amounts are in USD in every language, so that each example compares with the USD benchmark
 without an exchange rate, and one month is the period.
@@ -13,6 +13,7 @@ Decimal('7.82')
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from .periods import Period
 from .summaries import (
@@ -47,11 +48,13 @@ COST_PER_CALL_INPUTS = {
 }
 
 
+@cache
 def cost_per_contact_example() -> CostPerContactSummary:
     """The cost-per-contact article's worked example, one month in USD."""
     return summarise_cost_per_contact(period=Period.MONTH, **COST_PER_CONTACT_INPUTS)  # type: ignore[arg-type]
 
 
+@cache
 def cost_per_call_example(mode: str = "inbound") -> CostPerCallSummary:
     """The cost-per-call article's worked example for ``mode``, one month in USD."""
     return summarise_cost_per_call(mode=mode, period=Period.MONTH, **COST_PER_CALL_INPUTS[mode])  # type: ignore[arg-type]
