@@ -40,13 +40,3 @@ class CalculatorError(ValueError):
         self.code = code
         self.field = field
         self.details = details
-
-    def for_field(self, field: str) -> CalculatorError:
-        """Return the same error attributed to ``field`` (used when a helper did not know the name).
-
-        >>> CalculatorError("empty").for_field("contacts").field
-        'contacts'
-        """
-        if self.field == field:
-            return self
-        return CalculatorError(self.code, field, **self.details)

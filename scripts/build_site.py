@@ -119,11 +119,10 @@ def write_root_pages(site: Path, languages: tuple[str, ...]) -> None:
         for lang in languages
     )
     template = (hooks / "index.html").read_text(encoding="utf-8")
-    for name, title in (("index.html", "chooser.title"), ("404.html", "chooser.title")):
+    title = escape(" · ".join(load(lang)["chooser.title"] for lang in languages))
+    for name in ("index.html", "404.html"):
         page = template.replace("{{ items }}", items).replace("{{ alternates }}", alternates)
-        page = page.replace(
-            "{{ title }}", escape(" · ".join(load(lang)[title] for lang in languages))
-        )
+        page = page.replace("{{ title }}", title)
         page = page.replace("{{ canonical }}", escape(site_assets.site_url()))
         page = page.replace("{{ redirect }}", "true" if name == "index.html" else "false")
         (site / name).write_text(page, encoding="utf-8")

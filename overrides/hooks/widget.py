@@ -81,7 +81,6 @@ def render(calculator: str, lang: str, assets: str, wheel: str, pyodide: str, em
 
     uid = "calc-" + calculator
     currency = DEFAULT_CURRENCY[lang]
-    money = currency
     fields: list[str] = []
     if calculator == "cost-per-call":
         radios = "".join(
@@ -92,11 +91,11 @@ def render(calculator: str, lang: str, assets: str, wheel: str, pyodide: str, em
         fields.append(
             f'<fieldset class="calc__mode"><legend>{escape(t("field.mode"))}</legend>{radios}</fieldset>'
         )
-        fields.append(_field(uid, "costs", t("field.call_costs"), money))
+        fields.append(_field(uid, "costs", t("field.call_costs"), currency))
         fields.append(_field(uid, "calls", t("field.calls")))
         fields.append(_field(uid, "sales", t("field.sales")))
     else:
-        fields.append(_field(uid, "costs", t("field.costs"), money))
+        fields.append(_field(uid, "costs", t("field.costs"), currency))
         fields.append(_field(uid, "contacts", t("field.contacts")))
     periods = [(p, t("period." + p)) for p in ("week", "month", "quarter", "year")]
     fields.append(_select(uid, "period", t("field.period"), periods, "month"))
@@ -108,7 +107,7 @@ def render(calculator: str, lang: str, assets: str, wheel: str, pyodide: str, em
             uid, "rate", t("field.rate", currency=currency), hint=t("rate.note", date=RATES_DATE)
         )
     )
-    components = "".join(_field(uid, n, t("component." + n), money) for n in COST_COMPONENTS)
+    components = "".join(_field(uid, n, t("component." + n), currency) for n in COST_COMPONENTS)
     fields.append(
         _details(
             t("breakdown.costs"),
@@ -128,7 +127,7 @@ def render(calculator: str, lang: str, assets: str, wheel: str, pyodide: str, em
         scenario = (
             f'<p class="calc__hint">{escape(t("scenario.self_service.title"))}</p>'
             + _field(uid, "share", t("scenario.self_service.share"))
-            + _field(uid, "unit_cost", t("scenario.self_service.unit_cost"), money)
+            + _field(uid, "unit_cost", t("scenario.self_service.unit_cost"), currency)
         )
     else:
         scenario = (

@@ -4,8 +4,8 @@ It serves the site folder with ``scripts/serve.py``'s handler (the same MIME typ
 anything outside the prefix, and records every path asked for, so a test can show that a page hosted
 under a sub-path asks for nothing outside it.
 
-With ``built_for`` (the origin the build's ``SITE_URL`` named) it also writes the sub-path's URL where
-the pages and sitemaps have that root, as a build with ``SITE_URL`` set to the sub-path would (the
+It also writes the sub-path's URL where the pages and sitemaps have the root the build's ``SITE_URL``
+named (``built_for``), as a build with ``SITE_URL`` set to the sub-path would (the
 README's instruction for hosting under a path), without building the site again.
 """
 
@@ -47,7 +47,7 @@ class _Server(http.server.ThreadingHTTPServer):
 
 @contextlib.contextmanager
 def serve_under_prefix(
-    site: Path, prefix: str = PREFIX, built_for: str | None = None
+    site: Path, built_for: str, prefix: str = PREFIX
 ) -> Iterator[tuple[str, list[str]]]:
     """Serve ``site`` at ``http://127.0.0.1:<free port><prefix>``; yields that URL and the paths asked.
 
@@ -69,7 +69,7 @@ def serve_under_prefix(
             file = Path(self.translate_path(self.path))
             if file.is_dir() and self.path.split("?")[0].endswith("/"):
                 file = file / "index.html"
-            if not built_for or file.suffix not in (".html", ".xml") or not file.is_file():
+            if file.suffix not in (".html", ".xml") or not file.is_file():
                 return super().send_head()
             body = file.read_bytes().replace(built_for.encode(), base[0].encode())
             self.send_response(200)

@@ -227,12 +227,12 @@ def built_for() -> str:
     return match.group(1)
 
 
-def visit_under_sub_path(new_context: Callable[..., Any], rewrite: bool) -> dict[str, Any]:
+def visit_under_sub_path(new_context: Callable[..., Any]) -> dict[str, Any]:
     """Open the Dutch cost-per-call article of the site served under ``/kb/glossary/``, compute a value;
     what it looked like and every URL the browser and the server saw."""
     seen: list[str] = []
     out: dict[str, Any] = {"seen": seen}
-    with subpath.serve_under_prefix(SITE, built_for=built_for() if rewrite else None) as (
+    with subpath.serve_under_prefix(SITE, built_for=built_for()) as (
         base,
         asked,
     ):
@@ -277,7 +277,7 @@ def test_site_works_under_a_sub_path(new_context: Callable[..., Any]) -> None:
     """The build served under ``/kb/glossary/`` with its absolute URLs naming that root (as the README
     says to build for a path): styles load, the calculator starts and computes, the language
     switcher stays under the sub-path, and nothing is asked for outside it."""
-    out = visit_under_sub_path(new_context, rewrite=True)
+    out = visit_under_sub_path(new_context)
     base = out["base"]
     assert out["status"] == 200
     assert out["sheets"] and all(loaded for _, loaded in out["sheets"]), out["sheets"]

@@ -92,15 +92,3 @@ def test_calculator_errors_are_value_errors() -> None:
     assert isinstance(error, ValueError)
     assert (error.code, error.field, error.details) == ("too_many_decimals", "costs", {"places": 6})
     assert str(CalculatorError("empty")) == "value: empty"
-
-
-def test_for_field_renames_and_keeps_details() -> None:
-    error = CalculatorError("too_many_decimals", None, places=6)
-    renamed = error.for_field("unit_cost")
-    assert (renamed.code, renamed.field, renamed.details) == (
-        "too_many_decimals",
-        "unit_cost",
-        {"places": 6},
-    )
-    assert error.field is None
-    assert renamed.for_field("unit_cost") is renamed
