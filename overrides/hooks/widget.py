@@ -69,7 +69,8 @@ def _select(uid: str, name: str, label: str, options: list[tuple[str, str]], sel
 
 def _details(summary: str, body: str, css: str) -> str:
     return (
-        f'<details class="calc__group {css}"><summary>{escape(summary)}</summary>{body}</details>'
+        f'<details class="calc__group {css}"><summary>{escape(summary)}</summary>'
+        f'<div class="calc__group-body">{body}</div></details>'
     )
 
 
