@@ -11,6 +11,9 @@ A page turns ``code`` into a sentence in the reader's language and shows it at t
 from __future__ import annotations
 
 #: Every code a :class:`CalculatorError` can carry. Message catalogs have an ``error.<code>`` entry each.
+#: Some carry ``details`` a message can name: ``exceeds`` and ``both_zero`` the ``other`` field,
+#: ``too_many_agents`` the ``max`` agents, ``not_in_list`` the ``allowed`` values, ``too_large`` (of
+#: talk, hold and wrap) the ``max`` minutes. ``compute_failed`` is the page's own: Python failed.
 ERROR_CODES = frozenset(
     {
         "empty",
@@ -26,6 +29,15 @@ ERROR_CODES = frozenset(
         "percent_range",
         "target_not_lower",
         "not_cheaper",
+        "exceeds",
+        "short_not_below",
+        "target_not_higher",
+        "target_range",
+        "both_zero",
+        "too_many_agents",
+        "not_in_list",
+        "over_hundred",
+        "compute_failed",
     }
 )
 

@@ -6,7 +6,7 @@ Every function takes ``Decimal``, ``int`` or a canonical numeric string and retu
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .errors import CalculatorError
 from .numbers import CONTEXT, to_decimal
@@ -42,6 +42,31 @@ def divisor(value: Number, field: str) -> Decimal:
     if number == 0:
         raise CalculatorError("zero_divisor", field)
     return number
+
+
+def positive(value: Number, field: str) -> Decimal:
+    """An amount that must be above zero (a length of time, a rate) but need not be whole.
+
+    >>> positive("0.5", "aht")
+    Decimal('0.5')
+    >>> positive(0, "aht")
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: aht: zero_divisor
+    """
+    number = to_decimal(value, field)
+    if number == 0:
+        raise CalculatorError("zero_divisor", field)
+    return number
+
+
+def round_half_up(value: Decimal) -> Decimal:
+    """The nearest whole number, halves rounded up: a count of contacts or calls before it is priced.
+
+    >>> round_half_up(Decimal("1388.235")), round_half_up(Decimal("1960.5")), round_half_up(Decimal(3))
+    (Decimal('1388'), Decimal('1961'), Decimal('3'))
+    """
+    return value.to_integral_value(rounding=ROUND_HALF_UP, context=CONTEXT)
 
 
 def cost_per_contact(costs: Number, contacts: Number) -> Decimal:
