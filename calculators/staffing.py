@@ -220,9 +220,7 @@ def _erlang_b(load: Decimal) -> Iterator[Decimal]:
 
 
 def _erlang_c(load: Decimal, agents: int, blocking: Decimal) -> Decimal:
-    """Erlang C from Erlang B of the same N: C = N B / (N - A (1 - B)); 1 when N <= A."""
-    if agents <= load:
-        return _ONE
+    """Erlang C from Erlang B of the same N > A: C = N B / (N - A (1 - B))."""
     return CONTEXT.divide(
         CONTEXT.multiply(agents, blocking),
         CONTEXT.subtract(agents, CONTEXT.multiply(load, CONTEXT.subtract(_ONE, blocking))),
