@@ -135,7 +135,9 @@ def staff_share(breakdown: Mapping[str, Number | None]) -> Decimal | None:
     >>> staff_share({"technology": Decimal(100)}) is None
     True
     """
-    total = total_costs(breakdown=breakdown)
+    if all(value is None for value in breakdown.values()):
+        return None
+    total = total_costs(breakdown=breakdown)  # checks every part, staff or not
     parts = dict(total.parts)
     if total.value == 0 or not any(name in parts for name in STAFF_COMPONENTS):
         return None

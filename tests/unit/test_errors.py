@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import calculators as calc
-from calculators import ERROR_CODES, CalculatorError, Period
+from calculators import ERROR_CODES, CalculatorError, Period, quality, staffing
 
 NB = (",", "\u00a0")
 
@@ -42,24 +42,52 @@ REACHED: list[tuple[str, str, Callable[[], object]]] = [
     (
         "percent_range",
         "share",
-        lambda: calc.self_service_shift(76600, 9800, 101, "0.50", Period.MONTH),
+        lambda: calc.self_service_shift(76600, 9800, 101, "0.50", Period.MONTH, 70),
     ),
     (
         "percent_range",
         "repeat_now",
-        lambda: calc.fewer_repeat_calls(41300, 11800, 100, 15, Period.MONTH),
+        lambda: calc.fewer_repeat_calls(41300, 11800, 100, 15, Period.MONTH, 70),
     ),
     (
         "target_not_lower",
         "repeat_target",
-        lambda: calc.fewer_repeat_calls(41300, 11800, 15, 25, Period.MONTH),
+        lambda: calc.fewer_repeat_calls(41300, 11800, 15, 25, Period.MONTH, 70),
     ),
     (
         "not_cheaper",
         "unit_cost",
-        lambda: calc.self_service_shift(76600, 9800, 20, 8, Period.MONTH),
+        lambda: calc.self_service_shift(76600, 9800, 20, 8, Period.MONTH, 70),
+    ),
+    ("exceeds", "resolved_first", lambda: quality.first_contact_resolution(11, 10)),
+    ("exceeds", "abandoned", lambda: quality.abandonment_rate(11, 10)),
+    ("exceeds", "short", lambda: quality.abandonment_rate(2, 10, short=3)),
+    ("exceeds", "resolved", lambda: quality.contacts_per_resolution(10, 11)),
+    ("short_not_below", "short", lambda: quality.abandonment_rate(10, 10, short=10)),
+    (
+        "target_not_higher",
+        "fcr_target",
+        lambda: quality.raise_fcr(10, 7, 70, 100, Period.MONTH, 70),
+    ),
+    ("over_hundred", "fcr_target", lambda: quality.raise_fcr(10, 7, 101, 100, Period.MONTH, 70)),
+    ("over_hundred", "occupancy", lambda: staffing.paid_hours(10, 101, 0)),
+    ("target_range", "target", lambda: staffing.agents_for_target(360, 60, 240, 100, 20)),
+    ("both_zero", "handle", lambda: staffing.occupancy(0, 0)),
+    ("too_many_agents", "calls", lambda: staffing.agents_for_target(10**6, 15, 240, 80, 20)),
+    ("not_in_list", "interval", lambda: staffing.agents_for_target(360, 45, 240, 80, 20)),
+    ("too_large", "hold", lambda: staffing.average_handle_time(0, 10**9 + 1, 0, 1)),
+    ("zero_divisor", "answer_time", lambda: staffing.agents_for_target(360, 60, 240, 80, 0)),
+    ("zero_divisor", "aht", lambda: staffing.traffic(360, 60, 0)),
+    ("percent_range", "shrinkage", lambda: staffing.scheduled_agents(29, 100)),
+    (
+        "percent_range",
+        "variable_share",
+        lambda: calc.fewer_repeat_calls(41300, 11800, 25, 15, Period.MONTH, 0),
     ),
 ]
+
+#: Codes no formula raises: the page raises them itself.
+PAGE_CODES = {"compute_failed"}
 
 
 @pytest.mark.parametrize(
@@ -74,11 +102,16 @@ def test_error_reached_with_its_field(code: str, field: str, call: Callable[[], 
 
 
 def test_every_code_is_reached() -> None:
-    assert {code for code, _, _ in REACHED} == ERROR_CODES
+    assert {code for code, _, _ in REACHED} | PAGE_CODES == ERROR_CODES
 
 
-def test_there_are_thirteen_codes() -> None:
-    assert len(ERROR_CODES) == 13
+def test_the_page_can_raise_its_own_code() -> None:
+    error = CalculatorError("compute_failed", None)
+    assert (error.code, str(error)) == ("compute_failed", "value: compute_failed")
+
+
+def test_there_are_twenty_two_codes() -> None:
+    assert len(ERROR_CODES) == 22
 
 
 def test_an_unknown_code_is_a_programming_error() -> None:
