@@ -22,7 +22,7 @@ serve: build
 
 ## build: build all five languages into site/ (mkdocs --strict, one build per language)
 build: $(PY_STAMP) $(NPM_STAMP)
-	$(PY) scripts/build_site.py
+	$(PY) -m scripts.build_site
 
 ## preview: live-reloading preview of one language (LANG_ONLY=nb|ru|it|nl|vi), without the calculator
 preview: $(PY_STAMP)

@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -103,3 +104,97 @@ def compare(
     else:
         position = "below" if difference < 0 else "above"
     return Comparison(position, reference, difference, percent)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A commonly quoted figure that is not money: a range or target in ``unit`` (second, percent).
+
+    ``bands`` name where a value falls, in order: a value goes in the first band whose upper bound it
+    is below (or at, where the bound is inclusive); past the last bound it is in ``beyond``.
+    ``figures`` are the quoted numbers the articles cite, by name.
+    """
+
+    key: str
+    unit: str
+    figures: Mapping[str, Decimal]
+    bands: tuple[tuple[str, Decimal, bool], ...]
+    beyond: str
+    source: str
+
+
+AHT_PHONE = Reference(
+    key="average-handle-time",
+    unit="second",
+    figures={"low": Decimal(150), "high": Decimal(530), "cornell": Decimal(190)},
+    bands=(("below", Decimal(150), False), ("within", Decimal(530), True)),
+    beyond="above",
+    source="Phone AHT figures quoted by industry sources range from about 150 to 530 seconds; the "
+    "Cornell 'Global Call Center Report' (2007) found about 3 min 10 s across its worksites "
+    "(content brief, part 2).",
+)
+OCCUPANCY_GOAL = Reference(
+    key="occupancy",
+    unit="percent",
+    figures={"low": Decimal(80), "high": Decimal(85), "burnout": Decimal(90)},
+    bands=(
+        ("below", Decimal(80), False),
+        ("within", Decimal(85), True),
+        ("above", Decimal(90), False),
+    ),
+    beyond="burnout",
+    source="Commonly quoted occupancy goals of about 80-85 %; sustained occupancy near 90 % and above "
+    "is widely linked to burnout and attrition (content brief, part 2).",
+)
+ABANDONMENT_TARGET = Reference(
+    key="abandonment-rate",
+    unit="percent",
+    figures={"value": Decimal(5), "high": Decimal(10)},
+    bands=(("below", Decimal(5), True), ("between", Decimal(10), True)),
+    beyond="above",
+    source="Commonly quoted abandonment targets are below about 5 %, up to 10 % in some sectors "
+    "(content brief, part 2).",
+)
+SERVICE_LEVEL_TARGET = Reference(
+    key="service-level",
+    unit="percent",
+    figures={"target": Decimal(80), "answer_time": Decimal(20)},
+    bands=(),
+    beyond="",
+    source="80/20 is the most common target but no standard: ICMI says there is no industry-standard "
+    "service level (content brief, part 2).",
+)
+FCR_SQM = Reference(
+    key="first-contact-resolution",
+    unit="percent",
+    figures={
+        "value": Decimal(70),
+        "good_low": Decimal(70),
+        "good_high": Decimal(79),
+        "world_class": Decimal(80),
+        "sqm_gain": Decimal(1),
+    },
+    bands=(("below", Decimal(70), False), ("good", Decimal(80), False)),
+    beyond="world_class",
+    source="SQM Group (2022, North American call centers, survey method): about 70 % on average, "
+    "70-79 % good, 80 % and above world-class (content brief, part 2).",
+)
+REFERENCES = {
+    reference.key: reference
+    for reference in (AHT_PHONE, OCCUPANCY_GOAL, ABANDONMENT_TARGET, SERVICE_LEVEL_TARGET, FCR_SQM)
+}
+
+
+def band(value: Number, reference: Reference) -> str:
+    """Where ``value`` falls among ``reference``'s bands.
+
+    >>> band(Decimal("77.5"), OCCUPANCY_GOAL), band(85, OCCUPANCY_GOAL), band(92, OCCUPANCY_GOAL)
+    ('below', 'within', 'burnout')
+    >>> band(210, AHT_PHONE), band("5.1", ABANDONMENT_TARGET)
+    ('within', 'between')
+    """
+    number = to_decimal(value, "result")
+    for name, bound, inclusive in reference.bands:
+        if number < bound or (inclusive and number == bound):
+            return name
+    return reference.beyond

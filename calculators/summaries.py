@@ -19,7 +19,14 @@ from .breakdowns import Total, total_contacts, total_costs
 from .formulas import Number, cost_per_call_inbound, cost_per_call_outbound, cost_per_contact, count
 from .numbers import round_money
 from .periods import Period, annualise
-from .scenarios import RepeatCallsResult, SelfServiceResult, fewer_repeat_calls, self_service_shift
+from .scenarios import (
+    DEFAULT_VARIABLE_SHARE,
+    RepeatCallsResult,
+    SelfServiceResult,
+    fewer_repeat_calls,
+    self_service_shift,
+    staff_share,
+)
 
 __all__ = ["round_money", "summarise_cost_per_call", "summarise_cost_per_contact"]
 
@@ -71,8 +78,13 @@ def summarise_cost_per_contact(
     currency: str = "USD",
     usd_rate: Number | None = None,
     self_service: tuple[Number, Number] | None = None,
+    variable_share: Number | None = None,
 ) -> CostPerContactSummary:
-    """Compute cost per contact and all that goes with it; ``self_service`` is (share %, unit cost)."""
+    """Compute cost per contact and all that goes with it; ``self_service`` is (share %, unit cost).
+
+    The what-if saves only the share of costs that varies with volume: ``variable_share`` if given,
+    else salaries and benefits from the breakdown, else :data:`DEFAULT_VARIABLE_SHARE`.
+    """
     cost_total = total_costs(costs, cost_breakdown)
     contact_total = total_contacts(contacts, contacts_by_channel)
     result = cost_per_contact(cost_total.value, contact_total.value)
@@ -80,7 +92,12 @@ def summarise_cost_per_contact(
     if self_service is not None:
         share, unit_cost = self_service
         scenario = self_service_shift(
-            cost_total.value, contact_total.value, share, unit_cost, period
+            cost_total.value,
+            contact_total.value,
+            share,
+            unit_cost,
+            period,
+            variable_share_for(variable_share, cost_total),
         )
     return CostPerContactSummary(
         period=period,
@@ -106,6 +123,7 @@ def summarise_cost_per_call(
     currency: str = "USD",
     usd_rate: Number | None = None,
     repeat_calls: tuple[Number, Number] | None = None,
+    variable_share: Number | None = None,
 ) -> CostPerCallSummary:
     """Compute cost per call for ``mode`` (``inbound`` or ``outbound``) and all that goes with it.
 
@@ -120,7 +138,13 @@ def summarise_cost_per_call(
         comparison = compare(result, COST_PER_CALL, currency, usd_rate)
         scenario = None
         if repeat_calls is not None:
-            scenario = fewer_repeat_calls(cost_total.value, volume, *repeat_calls, period=period)
+            scenario = fewer_repeat_calls(
+                cost_total.value,
+                volume,
+                *repeat_calls,
+                period=period,
+                variable_share=variable_share_for(variable_share, cost_total),
+            )
     else:
         volume = count(sales if sales is not None else "", "sales")
         result = cost_per_call_outbound(cost_total.value, volume)
@@ -137,3 +161,15 @@ def summarise_cost_per_call(
         comparison=comparison,
         scenario=scenario,
     )
+
+
+def variable_share_for(given: Number | None, costs: Total | None = None) -> Number:
+    """The reader's share of costs that varies with volume, else the breakdown's staff share, else
+    the stated default.
+
+    >>> variable_share_for(None), variable_share_for("60")
+    (Decimal('70'), '60')
+    """
+    if given is not None:
+        return given
+    return (costs and staff_share(dict(costs.parts))) or DEFAULT_VARIABLE_SHARE

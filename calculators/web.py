@@ -2,55 +2,45 @@
 
 The widget's Web Worker calls :func:`handle` with the fields exactly as the reader typed them (or as a
 link carried them) and the separators of the page's locale from the browser's ``Intl``. Everything it
-returns is data: canonical numbers as strings and error codes, which the page formats with ``Intl``
-and its message catalog. Nothing here touches the DOM, so the same code is tested in CPython.
+returns is data, named after the calculator's spec (:mod:`calculators.specs`): canonical numbers as
+strings, error codes and catalog keys, which the page formats with ``Intl`` and its message catalog.
+Nothing here touches the DOM or names a calculator, so the same code is tested in CPython.
 
 >>> import json
 >>> reply = json.loads(handle(json.dumps({"calculator": "cost-per-contact",
 ...     "values": {"costs": "76 600", "contacts": "9 800"}, "decimal": ",", "group": " "})))
->>> reply["result"]["main"], reply["result"]["comparison"]["position"], reply["errors"]
-('7.82', 'above', {})
+>>> reply["result"]["values"]["cost-per-contact"], reply["result"]["comparison"]["position"]
+('7.82', 'above')
+>>> reply["link"]["costs"], reply["link"]["currency"], reply["errors"]
+('76600', 'USD', {})
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from .benchmarks import BENCHMARKS, Comparison
-from .breakdowns import CONTACT_CHANNELS, COST_COMPONENTS, Total
+from .breakdowns import Total
+from .calculations import Inputs, Outcome
 from .errors import CalculatorError
 from .numbers import canonical, parse_amount, parse_canonical, round_money
-from .periods import Period
-from .scenarios import Assumption
-from .summaries import MODES, summarise_cost_per_call, summarise_cost_per_contact
+from .specs import SPECS, Carry, Kind, Row, Spec
 
-#: Fields each calculator reads; the widget's inputs and the link parameters carry these names.
-FIELDS = {
-    "cost-per-contact": (
-        "costs",
-        "contacts",
-        "rate",
-        "share",
-        "unit_cost",
-        *COST_COMPONENTS,
-        *CONTACT_CHANNELS,
-    ),
-    "cost-per-call": (
-        "costs",
-        "calls",
-        "sales",
-        "rate",
-        "repeat_now",
-        "repeat_target",
-        *COST_COMPONENTS,
-    ),
+#: Decimals shown for each kind of figure; money follows the currency (``digits`` of the request).
+PLACES: dict[str, int] = {
+    "sum": 0,
+    "count": 0,
+    "percent": 1,
+    "seconds": 1,
+    "duration": 0,
+    "hours": 1,
+    "minutes": 0,
+    "erlangs": 2,
+    "number": 2,
 }
-#: Choices that are not numbers, with their allowed values (first is the default).
-CHOICES = {"period": ("month", "week", "quarter", "year"), "mode": MODES}
-PERCENT_PLACES = 1
 
 
 def handle(request_json: str) -> str:
@@ -60,179 +50,136 @@ def handle(request_json: str) -> str:
 
 
 def respond(request: Mapping[str, Any]) -> dict[str, Any]:
-    """The reply to a request as a dict: ``errors`` by field, ``result`` (or None), ``link`` params."""
-    calculator = request.get("calculator")
-    if calculator not in FIELDS:
-        raise ValueError(f"unknown calculator {calculator!r}")
+    """The reply to a request as a dict: ``errors`` by field, ``result`` (or None), the ``link``."""
+    spec = SPECS.get(str(request.get("calculator")))
+    if spec is None:
+        raise ValueError(f"unknown calculator {request.get('calculator')!r}")
     raw = {k: str(v) for k, v in dict(request.get("values") or {}).items() if v is not None}
-    from_link = request.get("source") == "link"
+    choices = {
+        name: raw[name] if raw.get(name) in allowed else spec.field(name).initial
+        for name, allowed in spec.choices.items()
+    }
     errors: dict[str, dict[str, Any]] = {}
     numbers: dict[str, Decimal] = {}
-    for name in FIELDS[calculator]:
-        text = raw.get(name, "")
-        if not text.strip():
+    for field in spec.numbers:
+        text = raw.get(field.name, "")
+        if not field.applies(choices) or not text.strip():
             continue
         try:
-            numbers[name] = (
-                parse_canonical(text, name)
-                if from_link
-                else parse_amount(
-                    text, request.get("decimal", ","), request.get("group", " "), name
-                )
-            )
+            numbers[field.name] = _parse(text, field.name, request)
         except CalculatorError as error:
-            errors[name] = _error(error)
-    choices = {
-        name: raw.get(name) if raw.get(name) in allowed else allowed[0]
-        for name, allowed in CHOICES.items()
+            errors[field.name] = _error(error)
+    reply: dict[str, Any] = {
+        "errors": errors,
+        "result": None,
+        "link": {name: canonical(value) for name, value in numbers.items()} | choices,
     }
-    link = {name: canonical(value) for name, value in numbers.items()} | choices
-    reply: dict[str, Any] = {"errors": errors, "result": None, "link": link}
     if errors:
         return reply
-    context = _Context(
-        currency=str(request.get("currency") or "USD"), digits=int(request.get("digits", 2))
-    )
-    compute = _contact if calculator == "cost-per-contact" else _call
     try:
-        reply["result"] = compute(numbers, choices, context)
+        outcome = spec.compute(Inputs(numbers, choices))
     except CalculatorError as error:
-        errors[error.field or "costs"] = _error(error)
+        errors[error.field or spec.numbers[0].name] = _error(error)
+        return reply
+    digits = max(0, min(int(request.get("digits", 2)), 4))
+    reply["result"] = _result(spec, outcome, numbers, choices, digits)
     return reply
 
 
-class _Context:
-    def __init__(self, currency: str, digits: int) -> None:
-        self.currency = currency
-        self.digits = max(0, min(digits, 4))
-
-    def money(self, value: Decimal) -> str:
-        return canonical(round_money(value, self.digits))
+def _parse(text: str, name: str, request: Mapping[str, Any]) -> Decimal:
+    if request.get("source") == "link":
+        return parse_canonical(text, name)
+    return parse_amount(text, request.get("decimal", ","), request.get("group", " "), name)
 
 
 def _error(error: CalculatorError) -> dict[str, Any]:
     return {"code": error.code, **{k: str(v) for k, v in error.details.items()}}
 
 
-def _pick(numbers: Mapping[str, Decimal], names: tuple[str, ...]) -> dict[str, Decimal]:
-    return {name: numbers[name] for name in names if name in numbers}
+def show(value: Decimal, kind: Kind, digits: int = 2) -> str:
+    """A figure as the page receives it: rounded for its kind, in canonical form.
+
+    >>> show(Decimal("7.8163"), "money"), show(Decimal("919200.4"), "sum"), show(Decimal("84.27"), "percent")
+    ('7.82', '919200', '84.3')
+    """
+    return canonical(round_money(value, digits if kind == "money" else PLACES[kind]))
 
 
-def _pair(
-    numbers: Mapping[str, Decimal], first: str, second: str
-) -> tuple[Decimal, Decimal] | None:
-    if first in numbers and second in numbers:
-        return numbers[first], numbers[second]
-    return None
+def _rows(rows: tuple[Row, ...], values: Mapping[str, Decimal], digits: int) -> dict[str, str]:
+    return {row.key: show(values[row.key], row.kind, digits) for row in rows if row.key in values}
 
 
-def _contact(numbers: dict[str, Decimal], choices: dict[str, Any], ctx: _Context) -> dict[str, Any]:
-    summary = summarise_cost_per_contact(
-        costs=numbers.get("costs"),
-        cost_breakdown=_pick(numbers, COST_COMPONENTS),
-        contacts=numbers.get("contacts"),
-        contacts_by_channel=_pick(numbers, CONTACT_CHANNELS),
-        period=Period(choices["period"]),
-        currency=ctx.currency,
-        usd_rate=numbers.get("rate"),
-        self_service=_pair(numbers, "share", "unit_cost"),
-    )
+def _result(
+    spec: Spec,
+    outcome: Outcome,
+    numbers: Mapping[str, Decimal],
+    choices: Mapping[str, str],
+    digits: int,
+) -> dict[str, Any]:
+    values = _rows(spec.results, outcome.values, digits)
     scenario = None
-    if summary.scenario is not None:
-        scenario = {
-            "new_value": ctx.money(summary.scenario.new_cost_per_contact),
-            "saving_period": ctx.money(summary.scenario.saving_per_period),
-            "saving_year": ctx.money(summary.scenario.saving_per_year),
-            "assumptions": _assumptions(summary.scenario.assumptions, ctx),
-        }
+    if spec.scenario is not None and outcome.scenario is not None:
+        scenario = _rows(spec.scenario.assumptions + spec.scenario.rows, outcome.scenario, digits)
     return {
-        "main": ctx.money(summary.cost_per_contact),
-        "costs": _total(summary.costs, ctx.money),
-        "volume": _total(summary.contacts, lambda v: canonical(round_money(v, 0))),
-        "annual_costs": ctx.money(summary.annual_costs),
-        "annual_volume": canonical(summary.annual_contacts),
-        "comparison": _comparison(summary.comparison, "cost-per-contact", ctx, numbers),
+        "values": values,
+        "source": outcome.source,
+        "notes": list(outcome.notes),
+        "comparison": _comparison(spec, outcome.comparison, numbers, digits),
+        "band": outcome.band,
+        "shares": _shares(outcome.shares, digits),
         "scenario": scenario,
-    }
-
-
-def _call(numbers: dict[str, Decimal], choices: dict[str, Any], ctx: _Context) -> dict[str, Any]:
-    mode = choices["mode"]
-    summary = summarise_cost_per_call(
-        mode=mode,
-        costs=numbers.get("costs"),
-        cost_breakdown=_pick(numbers, COST_COMPONENTS),
-        calls=numbers.get("calls"),
-        sales=numbers.get("sales"),
-        period=Period(choices["period"]),
-        currency=ctx.currency,
-        usd_rate=numbers.get("rate"),
-        repeat_calls=_pair(numbers, "repeat_now", "repeat_target") if mode == "inbound" else None,
-    )
-    scenario = None
-    if summary.scenario is not None:
-        scenario = {
-            "calls_avoided": canonical(round_money(summary.scenario.calls_avoided, 0)),
-            "saving_period": ctx.money(summary.scenario.saving_per_period),
-            "saving_year": ctx.money(summary.scenario.saving_per_year),
-            "assumptions": _assumptions(summary.scenario.assumptions, ctx),
-        }
-    return {
-        "main": ctx.money(summary.result),
-        "mode": mode,
-        "costs": _total(summary.costs, ctx.money),
-        "volume": {"value": canonical(summary.volume), "source": "total", "parts": []},
-        "annual_costs": ctx.money(summary.annual_costs),
-        "annual_volume": canonical(summary.annual_volume),
-        "comparison": _comparison(summary.comparison, "cost-per-call", ctx, numbers),
-        "scenario": scenario,
-    }
-
-
-def _total(total: Total, show: Callable[[Decimal], str]) -> dict[str, Any]:
-    shares = total.shares()
-    return {
-        "value": show(total.value),
-        "source": total.source,
-        "parts": [
-            {
-                "key": name,
-                "value": show(value),
-                "percent": canonical(round_money(shares[name], PERCENT_PLACES)),
-            }
-            for name, value in total.parts
+        "table": [_rows(spec.table, line, digits) for line in outcome.table],
+        "carry": [
+            link
+            for carry in spec.carry
+            if (link := _carry(carry, {**values, **_given(numbers), **choices})) is not None
         ],
     }
 
 
-def _comparison(
-    comparison: Comparison | None, key: str, ctx: _Context, numbers: Mapping[str, Decimal]
-) -> dict[str, Any]:
-    benchmark = BENCHMARKS[key]
-    base = {
-        "low": canonical(benchmark.low),
-        "high": canonical(benchmark.high),
-        "currency": benchmark.currency,
-    }
-    if comparison is None:
-        return {"position": None, "benchmark": base}
-    rate = numbers.get("rate") if ctx.currency != benchmark.currency else None
+def _given(numbers: Mapping[str, Decimal]) -> dict[str, str]:
+    return {name: canonical(value) for name, value in numbers.items()}
+
+
+def _carry(carry: Carry, known: Mapping[str, str]) -> dict[str, Any] | None:
+    """The next calculator's link parameters, when every figure it carries is known."""
+    if not all(source in known for _, source in carry.params):
+        return None
     return {
-        "position": comparison.position,
-        "rate": canonical(rate) if rate is not None else "1",
-        "percent": canonical(round_money(abs(comparison.percent), PERCENT_PLACES)),
-        "difference": ctx.money(abs(comparison.difference)),
-        "reference": ctx.money(comparison.reference),
-        "benchmark": base,
+        "calculator": carry.calculator,
+        "params": {param: known[source] for param, source in carry.params},
     }
 
 
-def _assumptions(assumptions: tuple[Assumption, ...], ctx: _Context) -> list[dict[str, str]]:
+def _shares(total: Total | None, digits: int) -> list[dict[str, str]]:
+    if total is None:
+        return []
+    shares = total.shares()
     return [
         {
-            "key": a.key,
-            "unit": a.unit,
-            "value": ctx.money(a.value) if a.unit == "money" else canonical(a.value),
+            "key": name,
+            "value": show(value, "money", digits),
+            "percent": show(shares[name], "percent"),
         }
-        for a in assumptions
+        for name, value in total.parts
     ]
+
+
+def _comparison(
+    spec: Spec, comparison: Comparison | None, numbers: Mapping[str, Decimal], digits: int
+) -> dict[str, Any] | None:
+    benchmark = BENCHMARKS.get(spec.id)
+    if benchmark is None or comparison is None:
+        return None
+    return {
+        "position": comparison.position,
+        "rate": canonical(numbers.get("rate", Decimal(1))),
+        "percent": show(abs(comparison.percent), "percent"),
+        "difference": show(abs(comparison.difference), "money", digits),
+        "reference": show(comparison.reference, "money", digits),
+        "benchmark": {
+            "low": canonical(benchmark.low),
+            "high": canonical(benchmark.high),
+            "currency": benchmark.currency,
+        },
+    }

@@ -1,7 +1,7 @@
 """Build the whole site into ``site/``: shared runtime assets, one MkDocs build per language, root pages.
 
-    python scripts/build_site.py            # all five languages, in parallel
-    python scripts/build_site.py --lang nb  # one language (a faster preview)
+    python -m scripts.build_site            # all five languages, in parallel
+    python -m scripts.build_site --lang nb  # one language (a faster preview)
 
 Each language is its own ``mkdocs build --strict`` (``I18N_LANG``/``SITE_DIR`` select it), so search
 indexes, 404 pages and per-language settings never mix, and the builds run side by side.
@@ -23,11 +23,10 @@ from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+from sitebuild import assets as site_assets
+from sitebuild.catalog import LANGUAGES, load
 
-import site_assets  # noqa: E402
-from catalog import LANGUAGES, load  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SITE = ROOT / "site"
 

@@ -1,92 +1,319 @@
 """Figures computed by ``calculators`` and formatted for a page's locale with Babel (CLDR).
 
-Inline tokens (``{{ example.result }}``) and block tokens (``{{ example_table }}``) of an article
-resolve here. The worked examples are computed, never typed.
+Inline tokens (``{{ result.cost-per-contact }}``) and block tokens (``{{ example_table }}``) of an
+article resolve here, by looping over the calculator's spec: nothing below names a calculator. The
+worked examples are computed, never typed; every table row a reader can multiply by hand multiplies,
+because the calculators round counts and unit costs before they multiply them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from html import escape
+from typing import Literal
 
-from babel.numbers import format_currency, format_decimal, format_percent, get_currency_precision
-from catalog import translate
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import (
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_currency_precision,
+    parse_pattern,
+)
+from babel.units import format_unit
 
-from calculators import BENCHMARKS, Total, round_money
-from calculators.examples import cost_per_call_example, cost_per_contact_example
+from calculators.benchmarks import BENCHMARKS, REFERENCES, Reference
+from calculators.breakdowns import Total
+from calculators.calculations import Outcome
+from calculators.numbers import round_money
+from calculators.specs import SPECS, Field, Row, Spec
+from sitebuild import examples
+from sitebuild.catalog import load, translate
+
+#: Sums from this amount up are shown without cents, as local editors write them.
+LARGE_SUM = Decimal(1000)
+_UNITS = {"seconds": "duration-second", "minutes": "duration-minute", "hours": "duration-hour"}
+_PLACES = {"seconds": 1, "minutes": 0, "hours": 1, "number": 2, "erlangs": 2}
 
 
 class Formatter:
-    """Locale-aware formatting of money, counts and percentages for one language."""
+    """Locale-aware formatting of every kind of figure for one language."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self.locale = Locale.parse(lang)
 
     def money(self, value: Decimal, currency: str = "USD") -> str:
-        """>>> Formatter("nb").money(Decimal("7.16"))
+        """A unit cost, with cents. >>> Formatter("nb").money(Decimal("7.16"))
         '7,16\\xa0USD'
         """
         digits = get_currency_precision(currency)
         return format_currency(round_money(value, digits), currency, locale=self.lang)
 
-    def money_range(self, low: Decimal, high: Decimal, currency: str = "USD") -> str:
-        if low == high:
-            return self.money(low, currency)
-        return f"{self.money(low, currency)}\u2013{self.money(high, currency)}"
+    def sum(self, value: Decimal, currency: str = "USD") -> str:
+        """A large sum, without cents. >>> Formatter("nb").sum(Decimal("919200.40"))
+        '919\\xa0200\\xa0USD'
+        """
+        pattern = self.locale.currency_formats["standard"].pattern.split(";")[0]
+        whole = parse_pattern(pattern.replace(".00", ""))
+        return str(
+            whole.apply(
+                round_money(value, 0), self.locale, currency=currency, currency_digits=False
+            )
+        )
+
+    def amount(self, value: Decimal, currency: str = "USD") -> str:
+        """Money as typed into a form: a sum without cents from :data:`LARGE_SUM` up."""
+        return self.sum(value, currency) if value >= LARGE_SUM else self.money(value, currency)
 
     def count(self, value: Decimal) -> str:
         return format_decimal(round_money(value, 0), locale=self.lang)
 
     def percent(self, value: Decimal) -> str:
-        """A percentage (20 for 20 %) with at most one decimal."""
+        """A computed percentage (20 for 20 %), always with one decimal: "3,0 %" beside "12,7 %"."""
+        pattern = parse_pattern(self.locale.percent_formats[None].pattern)
+        pattern.frac_prec = (1, 1)
+        return str(pattern.apply(round_money(value, 1) / 100, self.locale))
+
+    def share(self, value: Decimal) -> str:
+        """A percentage someone chose (20 %, 12.5 %), with only the decimals it has."""
         rounded = round_money(value, 1).normalize()
         return format_percent(rounded / 100, locale=self.lang, decimal_quantization=False)
+
+    def unit(
+        self, value: Decimal, kind: str, length: Literal["short", "long", "narrow"] = "short"
+    ) -> str:
+        """Seconds, minutes or hours with the kind's fixed decimals: "36,0 sek" beside "11,6 sek"."""
+        places = _PLACES[kind]
+        number = "#,##0" + ("." + "0" * places if places else "")
+        return format_unit(
+            round_money(value, places), _UNITS[kind], length=length, format=number, locale=self.lang
+        )
+
+    def duration(self, seconds: Decimal) -> str:
+        """Minutes and seconds: "3 min, 30 sek" (nb), "3 мин 30 с" (ru)."""
+        whole = int(round_money(seconds, 0))
+        minutes, rest = divmod(whole, 60)
+        parts = [format_unit(minutes, "duration-minute", length="short", locale=self.lang)]
+        if rest or not minutes:
+            parts.append(format_unit(rest, "duration-second", length="short", locale=self.lang))
+        return format_list(parts, style="unit-short", locale=self.lang)
+
+    def figure(self, value: Decimal, kind: str, currency: str = "USD") -> str:
+        """``value`` shown as its kind of figure (see :data:`calculators.specs.Kind`)."""
+        if kind == "money":
+            return self.money(value, currency)
+        if kind == "sum":
+            return self.sum(value, currency)
+        if kind == "count":
+            return self.count(value)
+        if kind == "percent":
+            return self.percent(value)
+        if kind == "duration":
+            return self.duration(value)
+        if kind == "erlangs":
+            return self.t(
+                "unit.erlangs",
+                value=format_decimal(round_money(value, 2).normalize(), locale=self.lang),
+            )
+        if kind == "number":
+            return format_decimal(round_money(value, 2).normalize(), locale=self.lang)
+        return self.unit(value, kind)
+
+    def field(self, field: Field, value: str | Decimal, currency: str = "USD") -> str:
+        """An input as the reader would write it."""
+        if field.kind == "choice":
+            return self.choice(field, str(value))
+        number = Decimal(value)
+        if field.kind == "money":
+            return self.amount(number, currency)
+        if field.kind == "percent":
+            return self.share(number)
+        if field.kind in _UNITS:
+            return format_unit(
+                number.normalize(), _UNITS[field.kind], length="short", locale=self.lang
+            )
+        return format_decimal(number, locale=self.lang)
+
+    def choice(self, field: Field, value: str) -> str:
+        """A choice's label: a duration for minute intervals, the catalog's word, or the code."""
+        if field.unit:
+            return format_unit(int(value), _UNITS[field.unit], length="long", locale=self.lang)
+        key = f"{field.name}.{value}"
+        return self.t(key) if key in load(self.lang) else value
+
+    def fixed(self, value: Decimal, places: int) -> str:
+        """A plain number with exactly ``places`` decimals, grouped as the locale groups."""
+        pattern = parse_pattern(self.locale.decimal_formats[None].pattern)
+        pattern.frac_prec = (places, places)
+        return str(pattern.apply(round_money(value, places), self.locale))
+
+    def between(self, low: str, high: str, high_text: str) -> str:
+        """A range with the unit once: ``high_text`` (the high figure with its unit) with its number
+        replaced by the language's range of the two numbers."""
+        return high_text.replace(high, self.t("range", low=low, high=high), 1)
+
+    def money_range(self, low: Decimal, high: Decimal, currency: str = "USD") -> str:
+        """>>> Formatter("ru").money_range(Decimal("2.7"), Decimal("5.6"))
+        'от 2,70 до 5,60\xa0$'
+        """
+        if low == high:
+            return self.money(low, currency)
+        digits = get_currency_precision(currency)
+        return self.between(
+            self.fixed(low, digits), self.fixed(high, digits), self.money(high, currency)
+        )
+
+    def date(self, iso: str) -> str:
+        """A date as the language writes it in running text (CLDR's long form)."""
+        from datetime import date
+
+        return format_date(date.fromisoformat(iso), format="long", locale=self.lang)
 
     def t(self, key: str, **values: str) -> str:
         return translate(self.lang, key, **values)
 
+    def label(self, key: str, period: str = "month") -> str:
+        """A row label; "… per period" reads "… per month" where the figures are for a month."""
+        catalog = load(self.lang)
+        for specific in (key.replace("_period", f"_{period}"), f"{key}_{period}"):
+            if specific != key and specific in catalog:
+                return catalog[specific]
+        return self.t(key)
 
-def benchmark_text(fmt: Formatter, key: str) -> str:
-    benchmark = BENCHMARKS[key]
-    return fmt.money_range(benchmark.low, benchmark.high, benchmark.currency)
+    def caption(self, title: str, period: str | None = "month") -> str:
+        """ "Worked example: costs per month": lower case after the colon."""
+        text = _lower_first(title)
+        if period:
+            text = f"{text} {self.t('per.' + period)}"
+        return f"{self.t('table.example')}: {text}"
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first letter unless the word is an abbreviation (AHT, FCR)."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+# ---- tokens ---------------------------------------------------------------------------------
+
+
+def token_key(name: str) -> str:
+    """Tokens may spell a name with "-" or "_": ``result.cost-per-call`` is ``result.cost_per_call``."""
+    return name.replace("-", "_")
+
+
+def reference_tokens(reference: Reference, fmt: Formatter) -> dict[str, str]:
+    """Quoted figures of a non-money benchmark: single figures, and ``x_low``/``x_high`` as ranges."""
+    figures = reference.figures
+
+    def one(value: Decimal, ranged: bool = False) -> str:
+        if reference.unit == "percent":
+            return fmt.share(value)
+        if value >= 60 and not ranged:
+            return fmt.duration(value)
+        return format_unit(value, "duration-second", length="short", locale=fmt.lang)
+
+    tokens = {name: one(value) for name, value in figures.items()}
+    for name in {n.rsplit("_", 1)[0] for n in figures if n.endswith("_low")} | {""}:
+        low, high = f"{name}_low" if name else "low", f"{name}_high" if name else "high"
+        if low in figures and high in figures:
+            tokens[name or "value"] = fmt.between(
+                format_decimal(figures[low], locale=fmt.lang),
+                format_decimal(figures[high], locale=fmt.lang),
+                one(figures[high], ranged=True),
+            )
+    if "target" in figures and "answer_time" in figures:
+        tokens["value"] = f"{figures['target']}/{figures['answer_time']}"
+    return tokens
+
+
+def benchmark_tokens(spec: Spec, fmt: Formatter) -> dict[str, str]:
+    if spec.id in BENCHMARKS:
+        benchmark = BENCHMARKS[spec.id]
+        return {"value": fmt.money_range(benchmark.low, benchmark.high, benchmark.currency)}
+    if spec.id in REFERENCES:
+        return reference_tokens(REFERENCES[spec.id], fmt)
+    return {}
 
 
 def inline_tokens(calculator: str, fmt: Formatter) -> dict[str, str]:
-    """Every inline token of an article and its formatted value."""
-    tokens = {"benchmark.value": benchmark_text(fmt, calculator)}
-    if calculator == "cost-per-contact":
-        example = cost_per_contact_example()
-        assert example.comparison is not None and example.scenario is not None
-        share, unit_cost = (a.value for a in example.scenario.assumptions)
-        tokens |= {
-            "example.costs": fmt.money(example.costs.value),
-            "example.contacts": fmt.count(example.contacts.value),
-            "example.result": fmt.money(example.cost_per_contact),
-            "example.difference_percent": fmt.percent(abs(example.comparison.percent)),
-            "example.annual_costs": fmt.money(example.annual_costs),
-            "scenario.share": fmt.percent(share),
-            "scenario.unit_cost": fmt.money(unit_cost),
-            "scenario.new_result": fmt.money(example.scenario.new_cost_per_contact),
-            "scenario.saving_year": fmt.money(example.scenario.saving_per_year),
+    """Every inline token of an article and its formatted value; ``-`` and ``_`` are the same."""
+    spec = SPECS[calculator]
+    tokens: dict[str, str] = {}
+    for index, case in enumerate(examples.cases(calculator)):
+        inputs, outcome = examples.inputs(calculator, case), examples.outcome(calculator, case)
+        prefixes = ("", f"{case}.") if index == 0 else (f"{case}.",)
+        numbers = _with_totals(spec, inputs.numbers)
+        values = {f.name: fmt.field(f, v) for f, v in _given(spec, numbers, inputs.choices)}
+        results = {
+            r.key: fmt.figure(outcome.values[r.key], r.kind)
+            for r in spec.results
+            if r.key in outcome.values
         }
-    else:
-        inbound, outbound = cost_per_call_example("inbound"), cost_per_call_example("outbound")
-        assert inbound.scenario is not None
-        repeat_now, repeat_target = (a.value for a in inbound.scenario.assumptions)
-        tokens |= {
-            "example.costs": fmt.money(inbound.costs.value),
-            "example.calls": fmt.count(inbound.volume),
-            "example.result": fmt.money(inbound.result),
-            "example.outbound_costs": fmt.money(outbound.costs.value),
-            "example.sales": fmt.count(outbound.volume),
-            "example.outbound_result": fmt.money(outbound.result),
-            "scenario.repeat_now": fmt.percent(repeat_now),
-            "scenario.repeat_target": fmt.percent(repeat_target),
-            "scenario.calls_avoided": fmt.count(inbound.scenario.calls_avoided),
-            "scenario.saving_year": fmt.money(inbound.scenario.saving_per_year),
-        }
-    return tokens
+        for prefix in prefixes:
+            tokens |= {f"example.{prefix}{k}": v for k, v in values.items()}
+            tokens |= {f"result.{prefix}{k}": v for k, v in results.items()}
+        if index == 0:
+            tokens |= {f"scenario.{k}": v for k, v in scenario_figures(spec, outcome, fmt).items()}
+            if outcome.comparison is not None:
+                tokens["comparison.percent"] = fmt.percent(abs(outcome.comparison.percent))
+                tokens["comparison.difference"] = fmt.money(abs(outcome.comparison.difference))
+    tokens |= {f"benchmark.{k}": v for k, v in benchmark_tokens(spec, fmt).items()}
+    return {token_key(name): value for name, value in tokens.items()}
+
+
+def _given(
+    spec: Spec, numbers: Mapping[str, Decimal], choices: Mapping[str, str]
+) -> Iterable[tuple[Field, str | Decimal]]:
+    for field in spec.fields:
+        if field.name in numbers:
+            yield field, numbers[field.name]
+        elif field.kind == "choice" and field.name in choices:
+            yield field, choices[field.name]
+
+
+def scenario_figures(spec: Spec, outcome: Outcome, fmt: Formatter) -> dict[str, str]:
+    """The what-if's assumptions and figures by name, formatted."""
+    if spec.scenario is None or outcome.scenario is None:
+        return {}
+    rows = spec.scenario.assumptions + spec.scenario.rows
+    shown = {
+        row.key: (
+            fmt.share
+            if row in spec.scenario.assumptions and row.kind == "percent"
+            else lambda v, r=row: fmt.figure(v, r.kind)
+        )(outcome.scenario[row.key])
+        for row in rows
+        if row.key in outcome.scenario
+    }
+    extra = {k: fmt.share(v) for k, v in outcome.scenario.items() if k.startswith("first_share")}
+    if "variable_share" in outcome.scenario and "costs" in _example_numbers(spec):
+        costs = _example_numbers(spec)["costs"]
+        extra["variable_costs"] = fmt.sum(costs * outcome.scenario["variable_share"] / 100)
+    return shown | extra
+
+
+def _with_totals(spec: Spec, numbers: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """``numbers`` plus the total of each breakdown group given in parts (costs from components)."""
+    totals = dict(numbers)
+    for field in spec.fields:
+        if field.group.startswith("breakdown.") and field.name in numbers:
+            total = field.group.split(".", 1)[1]
+            if total not in numbers:
+                totals[total] = totals.get(total, Decimal(0)) + numbers[field.name]
+    return totals
+
+
+def _example_numbers(spec: Spec) -> dict[str, Decimal]:
+    return _with_totals(spec, examples.inputs(spec.id).numbers)
+
+
+# ---- tables ---------------------------------------------------------------------------------
 
 
 def table(headers: Iterable[str], rows: Iterable[list[str]], caption: str, css: str) -> str:
@@ -98,176 +325,224 @@ def table(headers: Iterable[str], rows: Iterable[list[str]], caption: str, css: 
     )
     return (
         f'<div class="glossary-table-wrap"><table class="glossary-table {css}">'
-        f"<caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+        f"<caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
 
-def _total_rows(
-    fmt: Formatter, total: Total, label: Callable[[str], str], show: Callable[[Decimal], str]
-) -> Iterator[list[str]]:
-    shares = total.shares()
-    for name, value in total.parts:
-        yield [escape(label(name)), show(value), fmt.percent(shares[name])]
-    yield [escape(fmt.t("table.total")), show(total.value), fmt.percent(Decimal(100))]
+def _label(fmt: Formatter, item: Field | Row, choices: Mapping[str, str]) -> str:
+    key = item.label
+    for name, value, other in item.labels:
+        if choices.get(name) == value:
+            key = other
+    return fmt.label(key)
+
+
+def _breakdown_tables(spec: Spec, fmt: Formatter) -> tuple[list[str], set[str]]:
+    """One table per breakdown group the example fills in (``breakdown.costs`` sums into ``costs``)."""
+    numbers = _example_numbers(spec)
+    tables, used = [], set()
+    for group in dict.fromkeys(f.group for f in spec.fields if f.group.startswith("breakdown.")):
+        parts = [f for f in spec.fields if f.group == group and f.name in numbers]
+        if not parts:
+            continue
+        total_field = spec.field(group.split(".", 1)[1])
+        total = Total(
+            sum((numbers[f.name] for f in parts), Decimal(0)),
+            "breakdown",
+            tuple((f.name, numbers[f.name]) for f in parts),
+        )
+        shares = total.shares()
+        show: Callable[[Decimal], str] = fmt.sum if total_field.kind == "money" else fmt.count
+        rows = [
+            [escape(fmt.t(f.label)), show(numbers[f.name]), fmt.percent(shares[f.name])]
+            for f in parts
+        ]
+        rows.append(
+            [
+                escape(fmt.t("table.total")),
+                f"<strong>{show(total.value)}</strong>",
+                fmt.percent(Decimal(100)),
+            ]
+        )
+        column = "table.component" if total_field.kind == "money" else "table.channel"
+        tables.append(
+            table(
+                [fmt.t(column), fmt.t(total_field.label), fmt.t("table.share")],
+                rows,
+                fmt.caption(
+                    fmt.t(total_field.label), examples.inputs(spec.id).choices.get("period")
+                ),
+                "glossary-table--numbers glossary-table--breakdown",
+            )
+        )
+        used |= {f.name for f in parts}
+    return tables, used
 
 
 def example_table(calculator: str, fmt: Formatter) -> str:
-    """The worked example: inputs (with breakdown shares), result and annual totals."""
-    t = fmt.t
-    period = escape(t("period.month"))
-    if calculator == "cost-per-contact":
-        example = cost_per_contact_example()
-        costs = table(
-            [t("table.component"), t("table.amount"), t("table.share")],
-            _total_rows(fmt, example.costs, lambda n: t(f"component.{n}"), fmt.money),
-            f"{escape(t('table.example'))}: {escape(t('field.costs'))} ({period})",
-            "glossary-table--numbers glossary-table--breakdown",
+    """The worked example: breakdowns with their shares, then inputs and results by case."""
+    spec = SPECS[calculator]
+    breakdowns, used = _breakdown_tables(spec, fmt)
+    cases = examples.cases(calculator)
+    data = [(examples.inputs(calculator, c), examples.outcome(calculator, c)) for c in cases]
+    scenario_fields = {row.key for row in spec.scenario.assumptions} if spec.scenario else set()
+    rows: list[list[str]] = []
+    for field in spec.fields:
+        if field.name in used or field.name in scenario_fields or field.kind == "choice":
+            continue
+        cells = [
+            fmt.field(field, i.numbers[field.name]) if field.name in i.numbers else "\u2013"
+            for i, _ in data
+        ]
+        if any(name in i.numbers for i, _ in data for name in [field.name]):
+            labels = dict.fromkeys(_label(fmt, field, i.choices) for i, _ in data)
+            rows.append([escape(" / ".join(labels)), *cells])
+    for row in spec.results:
+        if not any(row.key in o.values for _, o in data):
+            continue
+        cells = [
+            fmt.figure(o.values[row.key], row.kind) if row.key in o.values else "\u2013"
+            for _, o in data
+        ]
+        if row.main:
+            cells = [f"<strong>{cell}</strong>" for cell in cells]
+        labels = dict.fromkeys(_label(fmt, row, i.choices) for i, _ in data)
+        rows.append([escape(" / ".join(labels)), *cells])
+    if len(cases) > 1:
+        mode = next(
+            f
+            for f in spec.fields
+            if f.kind == "choice" and len({i.choices[f.name] for i, _ in data}) > 1
         )
-        contacts = table(
-            [t("table.channel"), t("field.contacts"), t("table.share")],
-            _total_rows(fmt, example.contacts, lambda n: t(f"channel.{n}"), fmt.count),
-            f"{escape(t('table.example'))}: {escape(t('field.contacts'))} ({period})",
-            "glossary-table--numbers glossary-table--breakdown",
-        )
-        result = table(
-            [t("table.item"), t("table.value")],
-            [
-                [
-                    escape(t("result.cost_per_contact")),
-                    f"<strong>{fmt.money(example.cost_per_contact)}</strong>",
-                ],
-                [escape(t("result.annual_costs")), fmt.money(example.annual_costs)],
-                [escape(t("result.annual_contacts")), fmt.count(example.annual_contacts)],
-            ],
-            f"{escape(t('table.example'))}: {escape(t('result.heading'))}",
-            "glossary-table--numbers glossary-table--result",
-        )
-        return costs + contacts + result
-    inbound, outbound = cost_per_call_example("inbound"), cost_per_call_example("outbound")
-    return table(
-        [t("table.item"), t("mode.inbound"), t("mode.outbound")],
-        [
-            [escape(t("table.period")), period, period],
-            [
-                escape(f"{t('field.call_costs')} / {t('field.operating_costs')}"),
-                fmt.money(inbound.costs.value),
-                fmt.money(outbound.costs.value),
-            ],
-            [
-                escape(f"{t('field.calls')} / {t('field.sales')}"),
-                fmt.count(inbound.volume),
-                fmt.count(outbound.volume),
-            ],
-            [
-                escape(f"{t('result.cost_per_call')} / {t('result.cost_per_sale')}"),
-                f"<strong>{fmt.money(inbound.result)}</strong>",
-                f"<strong>{fmt.money(outbound.result)}</strong>",
-            ],
-            [
-                escape(t("result.annual_costs")),
-                fmt.money(inbound.annual_costs),
-                fmt.money(outbound.annual_costs),
-            ],
-        ],
-        escape(t("table.example")),
+        headers = [fmt.t("table.item"), *(fmt.choice(mode, i.choices[mode.name]) for i, _ in data)]
+    else:
+        headers = [fmt.t("table.item"), fmt.t("table.value")]
+    period = data[0][0].choices.get("period")
+    main = table(
+        headers,
+        rows,
+        fmt.caption(fmt.t("result.heading"), period),
         "glossary-table--numbers glossary-table--result",
     )
+    return "".join(breakdowns) + main
 
 
 def benchmark_table(calculator: str, fmt: Formatter) -> str:
-    """The benchmark, the worked example's figure and how they compare, with the source note."""
-    t = fmt.t
-    if calculator == "cost-per-contact":
-        example = cost_per_contact_example()
-        value, comparison, label = (
-            example.cost_per_contact,
-            example.comparison,
-            "result.cost_per_contact",
-        )
-    else:
-        inbound = cost_per_call_example("inbound")
-        value, comparison, label = inbound.result, inbound.comparison, "result.cost_per_call"
-    assert comparison is not None
-    difference = (
-        "\u2013"
-        if comparison.position == "within"
-        else (f"{fmt.money(abs(comparison.difference))} ({fmt.percent(abs(comparison.percent))})")
+    """The benchmark, the worked example's figure and how they compare, with a note on the figure."""
+    spec = SPECS[calculator]
+    outcome = examples.outcome(calculator)
+    main = (
+        next(row for row in spec.results if row.key == spec.compared)
+        if spec.compared
+        else spec.main
     )
+    value = fmt.figure(outcome.values[main.key], main.kind)
+    benchmark = benchmark_tokens(spec, fmt)["value"]
+    headers = [fmt.t("table.metric"), fmt.t("table.benchmark"), fmt.t("table.example")]
+    if outcome.comparison is not None:
+        comparison = outcome.comparison
+        difference = (
+            "\u2013"
+            if comparison.position == "within"
+            else f"{fmt.money(abs(comparison.difference))} ({fmt.percent(abs(comparison.percent))})"
+        )
+        headers += [fmt.t("table.difference"), fmt.t("table.position")]
+        row = [
+            escape(fmt.t(main.label)),
+            benchmark,
+            value,
+            difference,
+            escape(fmt.t(f"position.{comparison.position}")),
+        ]
+    else:
+        row = [escape(fmt.t(main.label)), benchmark, value]
+        if outcome.band is not None:
+            headers.append(fmt.t("table.position"))
+            row.append(escape(fmt.t(f"position.{outcome.band}")))
     body = table(
-        [
-            t("table.metric"),
-            t("table.benchmark"),
-            t("table.example"),
-            t("table.difference"),
-            t("table.position"),
-        ],
-        [
-            [
-                escape(t(label)),
-                benchmark_text(fmt, calculator),
-                fmt.money(value),
-                difference,
-                escape(t(f"position.{comparison.position}")),
-            ]
-        ],
-        escape(t("table.benchmark")),
+        headers,
+        [row],
+        fmt.t("table.benchmark"),
         "glossary-table--numbers glossary-table--benchmark",
     )
-    note = f'<p class="glossary-source"><strong>{escape(t("table.source"))}:</strong> {escape(t(f"benchmark.{calculator}.source"))}</p>'
-    return body + note
+    note_key = f"benchmark.{calculator}.source"
+    if note_key not in load(fmt.lang):
+        return body
+    return body + (
+        f'<p class="glossary-source"><strong>{escape(fmt.t("table.source"))}:</strong> '
+        f"{escape(fmt.t(note_key))}</p>"
+    )
 
 
 def scenario_table(calculator: str, fmt: Formatter) -> str:
-    """The what-if scenario of the worked example: assumptions, then results."""
-    t = fmt.t
-    if calculator == "cost-per-contact":
-        example = cost_per_contact_example()
-        scenario = example.scenario
-        assert scenario is not None
-        share, unit_cost = (a.value for a in scenario.assumptions)
-        title = t("scenario.self_service.title")
-        rows = [
-            [escape(t("scenario.self_service.share")), fmt.percent(share)],
-            [escape(t("scenario.self_service.unit_cost")), fmt.money(unit_cost)],
-            [escape(t("result.cost_per_contact")), fmt.money(example.cost_per_contact)],
-            [
-                escape(t("result.new_cost_per_contact")),
-                f"<strong>{fmt.money(scenario.new_cost_per_contact)}</strong>",
-            ],
-            [escape(t("result.saving_period")), fmt.money(scenario.saving_per_period)],
-            [
-                escape(t("result.saving_year")),
-                f"<strong>{fmt.money(scenario.saving_per_year)}</strong>",
-            ],
-        ]
-        assumption = t("scenario.self_service.assumption")
-    else:
-        inbound = cost_per_call_example("inbound")
-        fcr = inbound.scenario
-        assert fcr is not None
-        now, target = (a.value for a in fcr.assumptions)
-        title = t("scenario.fcr.title")
-        rows = [
-            [escape(t("scenario.fcr.repeat_now")), fmt.percent(now)],
-            [escape(t("scenario.fcr.repeat_target")), fmt.percent(target)],
-            [escape(t("result.cost_per_call")), fmt.money(fcr.cost_per_call)],
-            [escape(t("result.calls_avoided")), f"<strong>{fmt.count(fcr.calls_avoided)}</strong>"],
-            [escape(t("result.saving_period")), fmt.money(fcr.saving_per_period)],
-            [escape(t("result.saving_year")), f"<strong>{fmt.money(fcr.saving_per_year)}</strong>"],
-        ]
-        assumption = t("scenario.fcr.assumption")
+    """The what-if of the worked example: assumptions, then figures, then the model in words."""
+    spec = SPECS[calculator]
+    outcome = examples.outcome(calculator)
+    if spec.scenario is None or outcome.scenario is None:
+        return ""
+    figures = scenario_figures(spec, outcome, fmt)
+    choices = examples.inputs(calculator).choices
+    rows = []
+    for row in spec.scenario.assumptions + spec.scenario.rows:
+        if row.key not in figures:
+            continue
+        cell = f"<strong>{figures[row.key]}</strong>" if row.main else figures[row.key]
+        rows.append([escape(_label(fmt, row, choices)), cell])
     body = table(
-        [t("table.item"), t("table.value")],
+        [fmt.t("table.item"), fmt.t("table.value")],
         rows,
-        escape(title),
+        fmt.caption(fmt.t(spec.scenario.title), choices.get("period")),
         "glossary-table--numbers glossary-table--scenario",
     )
-    note = f'<p class="glossary-source"><strong>{escape(t("table.assumption"))}:</strong> {escape(assumption)}</p>'
-    return body + note
+    share = figures.get("variable_share", "")
+    notes = [fmt.t(spec.scenario.assumption, share=share)]
+    if "variable_share" in outcome.scenario and "assumption.variable_share" in load(fmt.lang):
+        source = (
+            "breakdown"
+            if any(
+                f.group.startswith("breakdown.") and f.name in _example_numbers(spec)
+                for f in spec.fields
+            )
+            else "default"
+        )
+        notes.append(
+            fmt.t(
+                "assumption.variable_share",
+                share=share,
+                source=fmt.t(f"assumption.source.{source}"),
+            )
+        )
+    return body + "".join(
+        f'<p class="glossary-source"><strong>{escape(fmt.t("table.assumption"))}:</strong> {escape(note)}</p>'
+        for note in notes
+    )
+
+
+def staffing_table(calculator: str, fmt: Formatter) -> str:
+    """What each agent buys: the spec's table rows around the agents the example needs."""
+    spec = SPECS[calculator]
+    outcome = examples.outcome(calculator)
+    needed = outcome.values.get("agents")
+    rows = []
+    for line in outcome.table:
+        cells = [
+            fmt.figure(line[col.key], col.kind) if col.key in line else "\u2013"
+            for col in spec.table
+        ]
+        if line.get("agents") == needed:
+            cells = [f"<strong>{cell}</strong>" for cell in cells]
+        rows.append(cells)
+    return table(
+        [fmt.t(col.label) for col in spec.table],
+        rows,
+        fmt.t("table.staffing_caption"),
+        "glossary-table--numbers glossary-table--staffing",
+    )
 
 
 BLOCKS: dict[str, Callable[[str, Formatter], str]] = {
     "example_table": example_table,
     "benchmark_table": benchmark_table,
     "scenario_table": scenario_table,
+    "staffing_table": staffing_table,
 }

@@ -12,24 +12,21 @@
 from __future__ import annotations
 
 import re
-import sys
 from html import escape
 from pathlib import Path
 from typing import Any
 
+import csp
+import structured_data
+import widget
+from figures import BLOCKS, Formatter, inline_tokens, token_key
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the calculators package
-
-import csp
-import site_assets
-import structured_data
-import widget
-from catalog import LANGUAGES, load, translate
-from figures import BLOCKS, Formatter, inline_tokens
+from sitebuild import assets as site_assets
+from sitebuild.catalog import LANGUAGES, load, translate
 
 _BLOCK = re.compile(r"^\{\{\s*([\w.-]+)\s*\}\}[ \t]*$", re.M)
 _INLINE = re.compile(r"\{\{\s*([\w.-]+)\s*\}\}")
@@ -81,6 +78,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
                 wheel=site_assets.wheel_path(),
                 pyodide=site_assets.pyodide_dir(),
                 embed=f"{up}embed/{calculator}/",
+                glossary=f"{up}glossary/",
             )
             return WIDGET_SLOT
         if name in BLOCKS and calculator:
@@ -89,9 +87,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
     def inline(match: re.Match[str]) -> str:
         name = match.group(1)
-        if name not in tokens:
+        if token_key(name) not in tokens:
             raise PluginError(f"{source}: unknown token {{{{ {name} }}}}")
-        return tokens[name]
+        return tokens[token_key(name)]
 
     return _INLINE.sub(inline, _BLOCK.sub(block, markdown))
 

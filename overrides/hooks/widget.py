@@ -1,181 +1,252 @@
-"""The calculator widget's markup, rendered at build time in the page's language.
+"""The calculator widget's markup, rendered at build time in the page's language from the spec.
 
 The form is plain HTML with labels from the message catalog; ``assets/javascripts/calculator.js``
-enhances it (starts Python in a worker, shows results). Without JavaScript the article's worked
-example stands on its own and a ``<noscript>`` note says why the calculator is missing.
+enhances it (starts Python in a worker, shows results) from the JSON config written here. Nothing
+below names a calculator: fields, groups, result rows and links come from ``calculators.specs``.
+Without JavaScript the article's worked example stands on its own and a ``<noscript>`` note says
+why the calculator is missing.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from html import escape
 
-from catalog import DEFAULT_CURRENCY, load, translate
+from figures import Formatter
 
-from calculators import CONTACT_CHANNELS, COST_COMPONENTS
 from calculators.numbers import canonical
-from calculators.rates import CURRENCIES, INDICATIVE_USD_RATES, RATES_DATE
+from calculators.specs import SPECS, Field, Row, Scenario, Spec
+from sitebuild.catalog import DEFAULT_CURRENCY, load
+from sitebuild.rates import INDICATIVE_USD_RATES, RATES_DATE
 
-#: Catalog key prefixes the widget's script needs at run time.
+#: Catalog key prefixes the widget's script needs whatever the calculator.
 RUNTIME_PREFIXES = (
     "widget.",
     "error.",
-    "result.",
     "compare.",
     "chart.",
     "action.",
     "embed.",
     "position.",
     "component.",
-    "channel.",
-    "period.",
-    "rate.",
-    "field.",
+    "unit.",
+    "carry.",
+    "result.source.",
 )
 
 
-def _field(uid: str, name: str, label: str, unit: str = "", hint: str = "") -> str:
-    unit_html = (
-        f' <span class="calc__unit" data-unit="{escape(unit)}">{escape(unit)}</span>'
-        if unit
-        else ""
-    )
-    hint_html = (
-        f'<span class="calc__hint" id="{uid}-{name}-hint">{escape(hint)}</span>' if hint else ""
-    )
-    described = f"{uid}-{name}-error" + (f" {uid}-{name}-hint" if hint else "")
-    return (
-        f'<div class="calc__field" data-field="{name}">'
-        f'<label for="{uid}-{name}">{escape(label)}{unit_html}</label>'
-        f'<input id="{uid}-{name}" name="{name}" type="text" inputmode="decimal" '
-        f'autocomplete="off" spellcheck="false" aria-describedby="{described}">'
-        f"{hint_html}"
-        f'<p class="calc__error" id="{uid}-{name}-error" data-error-for="{name}" hidden></p>'
-        "</div>"
-    )
+def _condition(pairs: Iterable[tuple[str, str]]) -> str:
+    return " ".join(f"{name}={value}" for name, value in pairs)
 
 
-def _select(uid: str, name: str, label: str, options: list[tuple[str, str]], selected: str) -> str:
-    opts = "".join(
-        f'<option value="{escape(value)}"{" selected" if value == selected else ""}>{escape(text)}</option>'
-        for value, text in options
-    )
-    return (
-        f'<div class="calc__field calc__field--choice" data-field="{name}">'
-        f'<label for="{uid}-{name}">{escape(label)}</label>'
-        f'<select id="{uid}-{name}" name="{name}">{opts}</select></div>'
-    )
+def _conditions(field: Field | Row | Scenario) -> str:
+    attrs = ""
+    if field.when:
+        attrs += f' data-when="{escape(_condition(field.when))}"'
+    if isinstance(field, Field) and field.unless:
+        attrs += f' data-unless="{escape(_condition(field.unless))}"'
+    return attrs
 
 
-def _details(summary: str, body: str, css: str) -> str:
-    return (
-        f'<details class="calc__group {css}"><summary>{escape(summary)}</summary>'
-        f'<div class="calc__group-body">{body}</div></details>'
-    )
+class _Form:
+    """The form of one calculator in one language."""
 
+    def __init__(self, spec: Spec, lang: str) -> None:
+        self.spec = spec
+        self.fmt = Formatter(lang)
+        self.uid = "calc-" + spec.id
+        self.currency = DEFAULT_CURRENCY[lang]
 
-def render(calculator: str, lang: str, assets: str, wheel: str, pyodide: str, embed: str) -> str:
-    """The widget for ``calculator`` in ``lang``; ``assets`` is the relative URL of the shared assets."""
+    def t(self, key: str, **values: str) -> str:
+        return self.fmt.t(key, **values)
 
-    def t(key: str, **values: str) -> str:
-        return translate(lang, key, **values)
+    def label(self, field: Field) -> str:
+        return self.t(field.label, currency=self.currency)
 
-    uid = "calc-" + calculator
-    currency = DEFAULT_CURRENCY[lang]
-    fields: list[str] = []
-    if calculator == "cost-per-call":
-        radios = "".join(
-            f'<label class="calc__radio"><input type="radio" name="mode" value="{mode}"'
-            f"{' checked' if mode == 'inbound' else ''}> {escape(t('mode.' + mode))}</label>"
-            for mode in ("inbound", "outbound")
+    def number(self, field: Field) -> str:
+        uid, name = self.uid, field.name
+        unit = (
+            f' <span class="calc__unit" data-unit>{escape(self.currency)}</span>'
+            if field.kind == "money"
+            else ""
         )
-        fields.append(
-            f'<fieldset class="calc__mode"><legend>{escape(t("field.mode"))}</legend>{radios}</fieldset>'
+        hint = ""
+        prefill = ""
+        if field.name == "rate":
+            prefill = ' data-prefill="rates"'
+            hint = self.t("rate.note", date=self.fmt.date(RATES_DATE))
+        hint_html = (
+            f'<span class="calc__hint" id="{uid}-{name}-hint">{escape(hint)}</span>' if hint else ""
         )
-        fields.append(_field(uid, "costs", t("field.call_costs"), currency))
-        fields.append(_field(uid, "calls", t("field.calls")))
-        fields.append(_field(uid, "sales", t("field.sales")))
-    else:
-        fields.append(_field(uid, "costs", t("field.costs"), currency))
-        fields.append(_field(uid, "contacts", t("field.contacts")))
-    periods = [(p, t("period." + p)) for p in ("week", "month", "quarter", "year")]
-    fields.append(_select(uid, "period", t("field.period"), periods, "month"))
-    fields.append(
-        _select(uid, "currency", t("field.currency"), [(c, c) for c in CURRENCIES], currency)
-    )
-    fields.append(
-        _field(
-            uid, "rate", t("field.rate", currency=currency), hint=t("rate.note", date=RATES_DATE)
+        described = f"{uid}-{name}-error" + (f" {uid}-{name}-hint" if hint else "")
+        return (
+            f'<div class="calc__field" data-field="{name}"{_conditions(field)}>'
+            f'<label for="{uid}-{name}">{escape(self.label(field))}{unit}</label>'
+            f'<input id="{uid}-{name}" name="{name}" type="text" inputmode="decimal" '
+            f'autocomplete="off" spellcheck="false" aria-describedby="{described}"{prefill}>'
+            f"{hint_html}"
+            f'<p class="calc__error" id="{uid}-{name}-error" data-error-for="{name}" hidden></p>'
+            "</div>"
         )
-    )
-    components = "".join(_field(uid, n, t("component." + n), currency) for n in COST_COMPONENTS)
-    fields.append(
-        _details(
-            t("breakdown.costs"),
-            f'<p class="calc__hint">{escape(t("breakdown.hint"))}</p>{components}',
-            "calc__group--costs",
-        )
-    )
-    if calculator == "cost-per-contact":
-        channels = "".join(_field(uid, n, t("channel." + n)) for n in CONTACT_CHANNELS)
-        fields.append(
-            _details(
-                t("breakdown.contacts"),
-                f'<p class="calc__hint">{escape(t("breakdown.hint"))}</p>{channels}',
-                "calc__group--channels",
+
+    def choice(self, field: Field) -> str:
+        selected = self.currency if field.name == "currency" else field.initial
+        if field.radio:
+            radios = "".join(
+                f'<label class="calc__radio"><input type="radio" name="{field.name}" value="{escape(value)}"'
+                f"{' checked' if value == selected else ''}> {escape(self.fmt.choice(field, value))}</label>"
+                for value in field.choices
             )
+            return (
+                f'<fieldset class="calc__mode" data-field="{field.name}"{_conditions(field)}>'
+                f"<legend>{escape(self.label(field))}</legend>{radios}</fieldset>"
+            )
+        options = "".join(
+            f'<option value="{escape(value)}"{" selected" if value == selected else ""}>'
+            f"{escape(self.fmt.choice(field, value))}</option>"
+            for value in field.choices
         )
-        scenario = (
-            f'<p class="calc__hint">{escape(t("scenario.self_service.title"))}</p>'
-            + _field(uid, "share", t("scenario.self_service.share"))
-            + _field(uid, "unit_cost", t("scenario.self_service.unit_cost"), currency)
+        return (
+            f'<div class="calc__field calc__field--choice" data-field="{field.name}"{_conditions(field)}>'
+            f'<label for="{self.uid}-{field.name}">{escape(self.label(field))}</label>'
+            f'<select id="{self.uid}-{field.name}" name="{field.name}">{options}</select></div>'
         )
-    else:
-        scenario = (
-            f'<p class="calc__hint">{escape(t("scenario.fcr.title"))}</p>'
-            + _field(uid, "repeat_now", t("scenario.fcr.repeat_now"))
-            + _field(uid, "repeat_target", t("scenario.fcr.repeat_target"))
-        )
-    fields.append(_details(t("scenario.heading"), scenario, "calc__group--scenario"))
 
-    catalog = load(lang)
-    messages = {k: v for k, v in catalog.items() if k.startswith(RUNTIME_PREFIXES)}
-    messages |= {
-        k: catalog[k]
-        for k in ("mode.inbound", "mode.outbound", "table.total", "term." + calculator)
-    }
-    config = {
-        "calculator": calculator,
-        "lang": lang,
-        "rates": {c: canonical(r) for c, r in INDICATIVE_USD_RATES.items()},
-        "messages": messages,
-    }
-    main_label = (
-        "result.cost_per_contact" if calculator == "cost-per-contact" else "result.cost_per_call"
-    )
-    data_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+    def control(self, field: Field) -> str:
+        return self.choice(field) if field.kind == "choice" else self.number(field)
+
+    def group(self, key: str, fields: list[Field]) -> str:
+        scenario = self.spec.scenario
+        if key.startswith("breakdown."):
+            hint = self.t("breakdown.hint")
+        elif scenario is not None and key == "scenario.heading":
+            hint = self.t(scenario.title)
+        else:
+            hint = ""
+        conditions = (
+            _conditions(scenario) if scenario is not None and key == "scenario.heading" else ""
+        )
+        hint_html = f'<p class="calc__hint">{escape(hint)}</p>' if hint else ""
+        body = "".join(self.control(f) for f in fields)
+        css = "calc__group--" + key.replace(".", "-").replace("_", "-")
+        return (
+            f'<details class="calc__group {css}"{conditions}><summary>{escape(self.t(key))}</summary>'
+            f'<div class="calc__group-body">{hint_html}{body}</div></details>'
+        )
+
+    def fields(self) -> str:
+        groups: dict[str, list[Field]] = {}
+        for field in self.spec.fields:
+            groups.setdefault(field.group, []).append(field)
+        main = "".join(self.control(f) for f in groups.pop("", []))
+        return main + "".join(self.group(key, fields) for key, fields in groups.items())
+
+    def results(self) -> tuple[str, str]:
+        mains, details = [], []
+        for index, row in enumerate(self.spec.results):
+            label = escape(self.t(row.label))
+            placeholder = escape(self.t("result.placeholder")) if index == 0 else ""
+            if row.main:
+                marker = " data-main-label" if index == 0 else ""
+                mains.append(
+                    f'<p class="calc__main" data-row="{row.key}"{"" if index == 0 else " hidden"}>'
+                    f'<span class="calc__main-label" id="{self.uid}-{row.key}-label" data-label{marker}>{label}</span> '
+                    f'<output class="calc__main-value" data-result="{row.key}" '
+                    f'aria-labelledby="{self.uid}-{row.key}-label">{placeholder}</output></p>'
+                )
+            else:
+                details.append(
+                    f'<div class="calc__detail" data-row="{row.key}" hidden><dt data-label>{label}</dt>'
+                    f'<dd><output data-result="{row.key}"></output></dd></div>'
+                )
+        return "".join(mains), "".join(details)
+
+    def messages(self) -> dict[str, str]:
+        catalog = load(self.fmt.lang)
+        spec = self.spec
+        items: list[Field | Row] = [*spec.fields, *spec.results, *spec.table]
+        if spec.scenario is not None:
+            items += [*spec.scenario.rows, *spec.scenario.assumptions]
+        keys = {item.label for item in items}
+        keys |= {other for item in items for *_, other in item.labels}
+        keys |= {f"term.{carry.calculator}" for carry in spec.carry}
+        keys |= {"term." + spec.id, "table.total", "result.share", "result.placeholder"}
+        if spec.scenario is not None:
+            keys |= {spec.scenario.title, spec.scenario.assumption, "table.assumption"}
+            keys |= {k for k in catalog if k.startswith("assumption.")}
+        bands = f"band.{spec.id}."
+        return {
+            k: v
+            for k, v in catalog.items()
+            if k in keys or k.startswith((*RUNTIME_PREFIXES, bands))
+        }
+
+    def config(self) -> dict[str, object]:
+        from figures import benchmark_tokens
+
+        spec = self.spec
+
+        def rows(items: Iterable[Row]) -> list[dict[str, object]]:
+            return [
+                {"key": r.key, "label": r.label, "kind": r.kind, "main": r.main, "labels": r.labels}
+                for r in items
+            ]
+
+        return {
+            "calculator": spec.id,
+            "lang": self.fmt.lang,
+            "rates": {c: canonical(r) for c, r in INDICATIVE_USD_RATES.items()},
+            "messages": self.messages(),
+            "fields": [
+                {"name": f.name, "label": f.label, "labels": f.labels, "kind": f.kind}
+                for f in spec.fields
+            ],
+            "results": rows(spec.results),
+            "scenario": None
+            if spec.scenario is None
+            else {
+                "rows": rows(spec.scenario.rows),
+                "assumptions": rows(spec.scenario.assumptions),
+                "assumption": spec.scenario.assumption,
+            },
+            "table": rows(spec.table),
+            "benchmark": benchmark_tokens(spec, self.fmt),
+        }
+
+
+def render(
+    calculator: str, lang: str, assets: str, wheel: str, pyodide: str, embed: str, glossary: str
+) -> str:
+    """The widget for ``calculator`` in ``lang``; ``assets`` is the relative URL of the shared assets,
+    ``glossary`` that of the articles' folder (for links to the next calculator)."""
+    form = _Form(SPECS[calculator], lang)
+    t, uid = form.t, form.uid
+    mains, details = form.results()
+    data_json = json.dumps(form.config(), ensure_ascii=False).replace("</", "<\\/")
     return f"""<div class="calc" data-calculator="{calculator}" data-state="loading" lang="{lang}"
  data-assets="{escape(assets)}" data-pyodide="{escape(pyodide)}" data-wheel="{escape(wheel)}"
- data-embed="{escape(embed)}">
+ data-embed="{escape(embed)}" data-glossary="{escape(glossary)}">
 <script type="application/json" class="calc__config">{data_json}</script>
 <form class="calc__form" novalidate autocomplete="off" aria-labelledby="{uid}-title">
 <h3 class="calc__title" id="{uid}-title">{escape(t("widget.heading"))}</h3>
-{"".join(fields)}
+{form.fields()}
 </form>
 <div class="calc__status" role="status" data-status>
 <span class="calc__status-text" data-status-text>{escape(t("widget.loading"))}</span>
 <progress class="calc__progress" max="100" data-progress hidden></progress>
 <button type="button" class="md-button calc__retry" data-action="retry" hidden>{escape(t("widget.retry"))}</button>
 </div>
-<section class="calc__results" aria-live="polite" aria-atomic="false" aria-labelledby="{uid}-result-label">
-<p class="calc__main"><span class="calc__main-label" id="{uid}-result-label" data-main-label>{escape(t(main_label))}</span>
-<output class="calc__main-value" data-result="{calculator}" for="{uid}-costs">{escape(t("result.placeholder"))}</output></p>
+<section class="calc__results" aria-live="polite" aria-atomic="false" aria-label="{escape(t("result.heading"))}">
+{mains}
 <p class="calc__line" data-out="source"></p>
 <p class="calc__line" data-out="comparison"></p>
 <div class="calc__chart" data-out="chart"></div>
-<dl class="calc__annual" data-out="annual"></dl>
+<dl class="calc__details" data-out="details">{details}</dl>
 <div class="calc__shares" data-out="shares"></div>
 <div class="calc__scenario" data-out="scenario"></div>
+<div class="calc__table" data-out="table"></div>
+<p class="calc__carry" data-out="carry"></p>
 </section>
 <div class="calc__actions">
 <button type="button" class="md-button" data-action="copy-link">{escape(t("action.copy_link"))}</button>

@@ -20,7 +20,7 @@ import yaml
 from .conftest import LANGUAGES, ROOT
 
 DOCS = Path(os.environ.get("GLOSSARY_DOCS", ROOT / "docs"))  # another tree: see the last test
-LOCALES = ROOT / "calculators" / "locales"
+LOCALES = ROOT / "sitebuild" / "locales"
 REFERENCE = LANGUAGES[0]
 ANCHOR = re.compile(r"^#{1,6} .*\{#([\w-]+)\}\s*$", re.M)
 TOKEN = re.compile(r"\{\{\s*([\w.-]+)\s*\}\}")
@@ -102,7 +102,7 @@ def documented_keys() -> list[str]:
 def test_catalog_keys_are_the_documented_ones(lang: str) -> None:
     keys = list(catalog(lang))
     assert sorted(keys) == sorted(documented_keys()), (
-        f"calculators/locales/{lang}.json: missing {sorted(set(documented_keys()) - set(keys))}, "
+        f"sitebuild/locales/{lang}.json: missing {sorted(set(documented_keys()) - set(keys))}, "
         f"unknown {sorted(set(keys) - set(documented_keys()))}"
     )
 
@@ -111,8 +111,8 @@ def test_catalog_keys_are_the_documented_ones(lang: str) -> None:
 def test_catalog_placeholders_match(lang: str) -> None:
     reference = catalog(REFERENCE)
     for key, text in catalog(lang).items():
-        assert text.strip(), f"calculators/locales/{lang}.json: {key} is empty"
-        assert "<" not in text, f"calculators/locales/{lang}.json: {key} holds markup"
+        assert text.strip(), f"sitebuild/locales/{lang}.json: {key} is empty"
+        assert "<" not in text, f"sitebuild/locales/{lang}.json: {key} holds markup"
         expected = sorted(re.findall(r"\{\w+\}", reference[key]))
         assert sorted(re.findall(r"\{\w+\}", text)) == expected, f"{lang}.json: {key} placeholders"
 
@@ -121,7 +121,7 @@ def test_every_error_code_has_a_message() -> None:
     from calculators import ERROR_CODES
 
     missing = sorted(code for code in ERROR_CODES if f"error.{code}" not in documented_keys())
-    assert not missing, f"calculators/locales/KEYS.md lacks messages for {missing}"
+    assert not missing, f"sitebuild/locales/KEYS.md lacks messages for {missing}"
 
 
 def test_a_broken_translation_fails_naming_the_file(tmp_path: Path) -> None:

@@ -1,26 +1,92 @@
 // Calculator widgets: start Python (Pyodide in a Web Worker) early, send what the reader types,
 // show the results with textContent in the page's language. The page never waits for Python.
+// Everything about a calculator (fields, rows, labels) comes from the page's JSON config, written at
+// build time from the calculator's spec: nothing here names a calculator, a field or a mode.
 (() => {
   "use strict";
 
   const STALL_LIMIT_MS = 15000; // no progress for this long: Python cannot start here
   const SVG = "http://www.w3.org/2000/svg";
   const workerUrl = new URL("calculator-worker.js", document.currentScript.src);
+  const canonicalText = /^\+?\d{1,30}(\.\d{1,10})?$/;
 
   const template = (text, values) =>
     text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
 
-  const canonicalText = /^\+?\d{1,30}(\.\d{1,10})?$/;
+  // "name=value name2=value2" holds when every named choice has its value.
+  const holds = (condition, choices) =>
+    condition.split(" ").every((pair) => {
+      const [name, value] = pair.split("=");
+      return choices[name] === value;
+    });
+
+  // The label key of a field or row under the current choices: [[choice, value, key], ...].
+  const labelKey = (item, choices) => {
+    const match = (item.labels || []).find(([name, value]) => choices[name] === value);
+    return match ? match[2] : item.label;
+  };
+
+  class Formats {
+    constructor(lang) {
+      this.lang = lang;
+    }
+
+    money(value, currency, digits) {
+      const options = { style: "currency", currency };
+      if (digits !== undefined) Object.assign(options, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      return new Intl.NumberFormat(this.lang, options).format(value);
+    }
+
+    number(value, options = {}) {
+      return new Intl.NumberFormat(this.lang, options).format(value);
+    }
+
+    unit(value, unit, places) {
+      return this.number(value, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: places });
+    }
+
+    percent(value, places = 1) {
+      return this.number((Number(value) / 100).toFixed(6), {
+        style: "percent",
+        minimumFractionDigits: places,
+        maximumFractionDigits: places,
+      });
+    }
+
+    duration(seconds) {
+      const whole = Math.round(Number(seconds));
+      const parts = { minutes: Math.floor(whole / 60), seconds: whole % 60 };
+      if ("DurationFormat" in Intl) return new Intl.DurationFormat(this.lang, { style: "short" }).format(parts);
+      return `${this.unit(parts.minutes, "minute", 0)} ${this.unit(parts.seconds, "second", 0)}`;
+    }
+
+    // A figure of the given kind (the spec's Kind); t is the message lookup for units without CLDR names.
+    figure(value, kind, currency, t) {
+      switch (kind) {
+        case "money": return this.money(value, currency);
+        case "sum": return this.money(value, currency, 0);
+        case "count": return this.number(value, { maximumFractionDigits: 0 });
+        case "percent": return this.percent(value);
+        case "seconds": return this.unit(value, "second", 1);
+        case "minutes": return this.unit(value, "minute", 0);
+        case "hours": return this.unit(value, "hour", 1);
+        case "duration": return this.duration(value);
+        case "erlangs": return t("unit.erlangs", { value: this.number(value, { maximumFractionDigits: 2 }) });
+        default: return this.number(value, { maximumFractionDigits: 2 });
+      }
+    }
+  }
 
   class Calculator {
     constructor(root) {
       this.root = root;
       this.config = JSON.parse(root.querySelector(".calc__config").textContent);
       this.lang = this.config.lang;
+      this.formats = new Formats(this.lang);
       this.t = (key, values = {}) => template(this.config.messages[key] || "", values);
       this.form = root.querySelector(".calc__form");
       this.touched = new Set();
-      this.pending = null;
+      this.pending = false;
       this.busy = false;
       this.nextId = 1;
       const parts = new Intl.NumberFormat(this.lang).formatToParts(1234567.5);
@@ -34,10 +100,18 @@
       this.form.addEventListener("change", () => this.update());
       this.form.addEventListener("submit", (event) => event.preventDefault());
       this.form.addEventListener("focusin", () => this.start(), { once: true });
-      root.querySelector('[data-action="retry"]').addEventListener("click", () => this.start(true));
-      root.querySelector('[data-action="copy-link"]').addEventListener("click", () => this.copyLink());
-      root.querySelector('[data-action="embed"]').addEventListener("click", (e) => this.toggleEmbed(e));
+      this.on("retry", () => this.start(true));
+      this.on("copy-link", () => this.copyLink());
+      this.on("embed", (event) => this.toggleEmbed(event));
       this.syncChoices();
+    }
+
+    on(action, handler) {
+      this.root.querySelector(`[data-action="${action}"]`).addEventListener("click", handler);
+    }
+
+    out(name) {
+      return this.root.querySelector(`[data-out="${name}"]`);
     }
 
     // Fill the form from the page URL: values are data, set as input values, never as markup.
@@ -49,8 +123,8 @@
         const raw = params.get(input.name).slice(0, 200);
         found = true;
         if (input.type === "radio") {
-          const known = [...this.form.querySelectorAll(`input[name="${input.name}"]`)].some((r) => r.value === raw);
-          if (known) input.checked = input.value === raw;
+          const group = [...this.form.querySelectorAll("input[type=radio]")].filter((r) => r.name === input.name);
+          if (group.some((r) => r.value === raw)) input.checked = input.value === raw;
         } else if (input.tagName === "SELECT") {
           if ([...input.options].some((o) => o.value === raw)) input.value = raw;
         } else {
@@ -62,58 +136,68 @@
     }
 
     formatPlain(canonical) {
-      return new Intl.NumberFormat(this.lang, { maximumFractionDigits: 10 }).format(canonical.replace("+", ""));
+      return this.formats.number(canonical.replace("+", ""), { maximumFractionDigits: 10 });
+    }
+
+    // The current value of every choice (select or radio group), by name.
+    choices() {
+      const choices = {};
+      for (const field of this.config.fields) {
+        if (field.kind !== "choice") continue;
+        const control = this.form.elements[field.name];
+        if (control) choices[field.name] = control.value;
+      }
+      return choices;
     }
 
     get currency() {
-      return this.form.elements.currency.value;
+      return this.choices().currency || "USD";
     }
 
-    get mode() {
-      const checked = this.form.querySelector('input[name="mode"]:checked');
-      return checked ? checked.value : null;
-    }
-
-    // Show only the inputs that apply: the volume for the mode, the rate for a non-USD currency.
+    // Show only what applies under the current choices, with the labels that go with them.
     syncChoices() {
-      const mode = this.mode;
-      const show = (name, visible) => {
-        const field = this.form.querySelector(`[data-field="${name}"]`);
-        if (field) field.hidden = !visible;
-      };
-      if (mode) {
-        show("calls", mode === "inbound");
-        show("sales", mode === "outbound");
-        const costs = this.form.querySelector('[data-field="costs"] label');
-        costs.firstChild.textContent = mode === "inbound" ? this.t("field.call_costs") : this.t("field.operating_costs");
-        this.root.querySelector("[data-main-label]").textContent =
-          mode === "inbound" ? this.t("result.cost_per_call") : this.t("result.cost_per_sale");
-        const scenario = this.form.querySelector(".calc__group--scenario");
-        if (scenario) scenario.hidden = mode !== "inbound";
+      const choices = this.choices();
+      for (const node of this.root.querySelectorAll("[data-when], [data-unless]")) {
+        const when = node.dataset.when ? holds(node.dataset.when, choices) : true;
+        const unless = node.dataset.unless ? holds(node.dataset.unless, choices) : false;
+        node.hidden = !when || unless;
       }
       const currency = this.currency;
-      show("rate", currency !== "USD");
-      const rate = this.form.elements.rate;
-      if (rate.dataset.currency !== currency) {
-        if (!this.touched.has("rate") || rate.dataset.currency) {
-          rate.value = currency === "USD" ? "" : this.formatPlain(this.config.rates[currency] || "");
-          this.touched.delete("rate");
-        }
-        rate.dataset.currency = currency;
-        rate.labels[0].textContent = this.t("field.rate", { currency });
+      for (const field of this.config.fields) {
+        const wrapper = this.form.querySelector(`[data-field="${field.name}"]`);
+        const label = wrapper && wrapper.querySelector("label, legend");
+        if (label && field.kind !== "choice") label.firstChild.textContent = this.t(labelKey(field, choices), { currency });
       }
+      for (const row of this.config.results) {
+        const label = this.root.querySelector(`[data-row="${row.key}"] [data-label]`);
+        if (label) label.textContent = this.t(labelKey(row, choices));
+      }
+      for (const input of this.form.querySelectorAll("[data-prefill=rates]")) this.prefillRate(input, currency);
       for (const unit of this.root.querySelectorAll("[data-unit]")) unit.textContent = currency;
+    }
+
+    // An exchange-rate field starts from the indicative rate of the chosen currency, until typed in.
+    prefillRate(input, currency) {
+      if (input.dataset.currency === currency) return;
+      if (!this.touched.has(input.name) || input.dataset.currency) {
+        const rate = this.config.rates[currency];
+        input.value = rate && rate !== "1" ? this.formatPlain(rate) : "";
+        this.touched.delete(input.name);
+      }
+      input.dataset.currency = currency;
     }
 
     start(retry = false) {
       if (this.worker && !retry) return;
       if (this.worker) this.worker.terminate();
+      this.busy = false;
+      this.pending = false;
       this.setState("loading");
       this.status(this.t("widget.loading"), 0);
       const assets = new URL(this.root.dataset.assets, location.href);
       this.worker = new Worker(workerUrl, { type: "module" });
       this.worker.onmessage = ({ data }) => this.onMessage(data);
-      this.worker.onerror = () => this.fail();
+      this.worker.onerror = (event) => this.fail(event.message || "worker error");
       this.armStallTimer();
       this.worker.postMessage({
         type: "start",
@@ -124,7 +208,7 @@
 
     armStallTimer() {
       clearTimeout(this.stallTimer);
-      this.stallTimer = setTimeout(() => this.fail(), STALL_LIMIT_MS);
+      this.stallTimer = setTimeout(() => this.fail("no progress for 15 s"), STALL_LIMIT_MS);
     }
 
     onMessage(data) {
@@ -137,21 +221,30 @@
         this.status(this.t("widget.ready"));
         this.update();
       } else if (data.type === "failed") {
-        this.fail();
+        this.fail(data.reason);
       } else if (data.type === "result" && data.id === this.lastId) {
         this.busy = false;
+        if (data.failure) this.keepFailure(data.failure);
         this.render(data.reply);
         if (this.pending) this.update();
       }
     }
 
-    fail() {
+    // Why Python failed, for a maintainer: the console and the widget's data-failure attribute.
+    keepFailure(reason) {
+      this.root.dataset.failure = String(reason || "unknown").slice(0, 2000);
+      console.error("calculator:", this.root.dataset.failure);
+    }
+
+    fail(reason) {
       clearTimeout(this.stallTimer);
       if (this.worker) this.worker.terminate();
       this.worker = null;
+      this.busy = false;
+      this.pending = false;
+      this.keepFailure(reason);
       this.setState("error");
       this.status(this.t("widget.failed"));
-      this.root.querySelector('[data-action="retry"]').hidden = false;
     }
 
     setState(state) {
@@ -167,12 +260,10 @@
     }
 
     request() {
-      const values = {};
+      const values = this.choices();
       for (const input of this.form.querySelectorAll("input[name]:not([type=radio])")) {
         if (!input.closest("[hidden]")) values[input.name] = input.value;
       }
-      values.period = this.form.elements.period.value;
-      if (this.mode) values.mode = this.mode;
       const digits = new Intl.NumberFormat(this.lang, { style: "currency", currency: this.currency })
         .resolvedOptions().maximumFractionDigits;
       return {
@@ -202,22 +293,8 @@
     }
 
     // ---- results -------------------------------------------------------------------------------
-    money(value) {
-      return new Intl.NumberFormat(this.lang, { style: "currency", currency: this.currency }).format(value);
-    }
-
-    usd(value) {
-      return new Intl.NumberFormat(this.lang, { style: "currency", currency: "USD" }).format(value);
-    }
-
-    count(value) {
-      return new Intl.NumberFormat(this.lang, { maximumFractionDigits: 0 }).format(value);
-    }
-
-    percent(value) {
-      return new Intl.NumberFormat(this.lang, { style: "percent", maximumFractionDigits: 1 }).format(
-        (Number(value) / 100).toFixed(6),
-      );
+    figure(value, kind) {
+      return this.formats.figure(value, kind, this.currency, this.t);
     }
 
     render(reply) {
@@ -232,90 +309,139 @@
         if (input) input.setAttribute("aria-invalid", visible ? "true" : "false");
       }
       const result = reply.result;
-      const main = this.root.querySelector("[data-result]");
-      const out = (name) => this.root.querySelector(`[data-out="${name}"]`);
+      this.renderRows(result ? result.values : {}, errors._);
       if (!result) {
-        main.textContent = this.t("result.placeholder");
-        delete main.dataset.value;
-        this.root.dataset.resultState = "empty";
-        for (const name of ["source", "comparison", "chart", "annual", "shares", "scenario"]) out(name).replaceChildren();
+        this.root.dataset.resultState = errors._ ? "failed" : "empty";
+        for (const name of ["source", "comparison", "chart", "shares", "scenario", "table", "carry"]) this.out(name).replaceChildren();
         return;
       }
+      delete this.root.dataset.failure;
       this.root.dataset.resultState = "ok";
-      main.textContent = this.money(result.main);
-      main.dataset.value = result.main;
-      out("source").textContent = this.t(result.costs.source === "breakdown" ? "result.source.breakdown" : "result.source.total");
-      out("comparison").textContent = this.comparisonText(result);
-      this.renderAnnual(out("annual"), result);
-      this.renderShares(out("shares"), result);
-      this.renderScenario(out("scenario"), result.scenario);
-      this.renderChart(out("chart"), result);
+      this.out("source").textContent = result.source ? this.t(`result.source.${result.source}`) : "";
+      this.out("comparison").textContent = this.comparisonText(result);
+      this.renderChart(this.out("chart"), result);
+      this.renderShares(this.out("shares"), result.shares);
+      this.renderScenario(this.out("scenario"), result.scenario);
+      this.renderTable(this.out("table"), result.table);
+      this.renderCarry(this.out("carry"), result.carry);
       this.writeLink(reply.link);
+    }
+
+    // Every result row of the spec: shown with its value, or hidden; the first keeps a placeholder.
+    renderRows(values, failure) {
+      this.config.results.forEach((row, index) => {
+        const output = this.root.querySelector(`[data-result="${row.key}"]`);
+        const container = output.closest("[data-row]");
+        if (row.key in values) {
+          output.textContent = this.figure(values[row.key], row.kind);
+          output.dataset.value = values[row.key];
+          container.hidden = false;
+        } else {
+          delete output.dataset.value;
+          output.textContent = index === 0 ? this.t(failure ? "error.compute_failed" : "result.placeholder") : "";
+          container.hidden = index !== 0;
+        }
+      });
     }
 
     errorText(error) {
       const example = this.formatPlain("1234.5");
-      const text = this.t(`error.${error.code}`, { example, places: error.places || "" });
+      const other = error.other ? this.fieldLabel(error.other) : "";
+      const text = this.t(`error.${error.code}`, { ...error, example, other, places: error.places || "" });
       return text || this.t("error.unknown");
     }
 
+    fieldLabel(name) {
+      const field = this.config.fields.find((f) => f.name === name);
+      return field ? this.t(labelKey(field, this.choices()), { currency: this.currency }) : name;
+    }
+
+    benchmarkText(b) {
+      const low = this.formats.money(b.low, b.currency);
+      if (b.low === b.high) return low;
+      return `${low}–${this.formats.money(b.high, b.currency)}`;
+    }
+
     comparisonText(result) {
+      const notes = (result.notes || []).map((key) => this.t(key));
+      if (result.band) {
+        const texts = this.config.benchmark || {};
+        const values = { ...texts, range: texts.value, limit: texts.burnout, target: texts.value };
+        notes.unshift(this.t(`band.${this.root.dataset.calculator}.${result.band}`, values));
+      }
       const c = result.comparison;
-      if (!c) return "";
-      if (result.mode === "outbound") return this.t("compare.none");
-      if (!c.position) return this.t("compare.no_rate");
-      const b = c.benchmark;
-      const benchmark = b.low === b.high ? this.usd(b.low) : `${this.usd(b.low)}–${this.usd(b.high)}`;
-      return this.t(`compare.${c.position}`, { percent: this.percent(c.percent), benchmark });
+      if (c && c.position) {
+        const benchmark = this.config.benchmark.value || this.benchmarkText(c.benchmark);
+        notes.unshift(this.t(`compare.${c.position}`, { percent: this.formats.percent(c.percent), benchmark }));
+      }
+      return notes.filter(Boolean).join(" ");
     }
 
-    renderAnnual(list, result) {
-      const volumeKey = { "cost-per-contact": "result.annual_contacts" }[this.root.dataset.calculator]
-        || (result.mode === "outbound" ? "result.annual_sales" : "result.annual_calls");
-      const rows = [
-        [this.t("result.annual_costs"), this.money(result.annual_costs)],
-        [this.t(volumeKey), this.count(result.annual_volume)],
-      ];
-      list.replaceChildren(...rows.flatMap(([term, value]) => [el("dt", term), el("dd", value)]));
-    }
-
-    renderShares(box, result) {
-      const parts = result.costs.parts;
-      if (!parts.length) return box.replaceChildren();
-      const rows = parts.map((p) => [this.t(`component.${p.key}`), this.money(p.value), this.percent(p.percent)]);
+    renderShares(box, shares) {
+      if (!shares || !shares.length) return box.replaceChildren();
+      const rows = shares.map((p) => [this.t(`component.${p.key}`), this.figure(p.value, "money"), this.formats.percent(p.percent)]);
       box.replaceChildren(table([this.t("result.share"), "", ""], rows));
     }
 
     renderScenario(box, scenario) {
-      if (!scenario) return box.replaceChildren();
-      const rows = [];
-      if (scenario.new_value !== undefined) rows.push([this.t("result.new_cost_per_contact"), this.money(scenario.new_value)]);
-      if (scenario.calls_avoided !== undefined) rows.push([this.t("result.calls_avoided"), this.count(scenario.calls_avoided)]);
-      rows.push([this.t("result.saving_period"), this.money(scenario.saving_period)]);
-      rows.push([this.t("result.saving_year"), this.money(scenario.saving_year)]);
+      const spec = this.config.scenario;
+      if (!scenario || !spec) return box.replaceChildren();
+      const choices = this.choices();
+      const rows = [...spec.assumptions, ...spec.rows].filter((row) => row.key in scenario);
       const list = el("dl");
-      list.replaceChildren(...rows.flatMap(([term, value]) => [el("dt", term), el("dd", value)]));
-      box.replaceChildren(list);
+      list.replaceChildren(
+        ...rows.flatMap((row) => [el("dt", this.t(labelKey(row, choices))), el("dd", this.figure(scenario[row.key], row.kind))]),
+      );
+      const share = scenario.variable_share ? this.formats.percent(scenario.variable_share) : "";
+      const note = el("p", `${this.t("table.assumption")}: ${this.t(spec.assumption, { share })}`);
+      note.className = "calc__assumption";
+      box.replaceChildren(list, note);
     }
 
-    // A small bar chart of the result against the benchmark (a band for a range, a line for an
-    // average) on one scale in the benchmark's currency; the text alternative says it in words.
+    renderTable(box, lines) {
+      const columns = this.config.table;
+      if (!lines || !lines.length || !columns.length) return box.replaceChildren();
+      const rows = lines.map((line) => columns.map((col) => (col.key in line ? this.figure(line[col.key], col.kind) : "–")));
+      box.replaceChildren(table(columns.map((col) => this.t(col.label)), rows));
+    }
+
+    // Links that open the next calculator with the reader's figures (same language, canonical values).
+    renderCarry(box, carries) {
+      if (!carries || !carries.length) return box.replaceChildren();
+      const base = new URL(this.root.dataset.glossary, location.href);
+      const links = carries.map((carry) => {
+        const url = new URL(`${carry.calculator}/`, base);
+        url.search = new URLSearchParams(carry.params).toString();
+        url.hash = "calculator";
+        const link = el("a", this.t("carry.open", { term: this.t(`term.${carry.calculator}`) }));
+        link.href = url.href;
+        if (window.top !== window) link.target = "_blank";
+        return link;
+      });
+      box.replaceChildren(...links.flatMap((link, i) => (i ? [" · ", link] : [link])));
+    }
+
+    // A small bar chart of the main result against a money benchmark (a band for a range, a line for
+    // an average) on one scale in the benchmark's currency; the text alternative says it in words.
     renderChart(box, result) {
       const c = result.comparison;
-      if (!c || !c.position || result.mode === "outbound") return box.replaceChildren();
-      const value = Number(result.main) / Number(c.rate || 1);
+      const main = this.config.results[0];
+      if (!c || !c.position || !(main.key in result.values)) return box.replaceChildren();
+      const mainValue = result.values[main.key];
+      const value = Number(mainValue) / Number(c.rate || 1);
       const low = Number(c.benchmark.low);
       const high = Number(c.benchmark.high);
       const max = Math.max(value, high) * 1.2 || 1;
       const x = (v) => 2 + (Math.min(v, max) / max) * 316;
-      const benchmark = low === high ? this.usd(low) : `${this.usd(low)}–${this.usd(high)}`;
-      const alt = this.t("chart.alt", { result: this.money(result.main), benchmark });
+      const benchmark = this.config.benchmark.value || this.benchmarkText(c.benchmark);
+      const shown = this.figure(mainValue, main.kind);
+      const alt = this.t("chart.alt", { result: shown, benchmark });
       const svg = svgNode("svg", { viewBox: "0 0 320 84", role: "img", "aria-label": alt });
       svg.append(svgNode("title", {}, alt));
       svg.append(svgNode("text", { x: 2, y: 12 }, `${this.t("chart.benchmark")}: ${benchmark}`));
       if (low === high) svg.append(svgNode("rect", { class: "calc-chart__mark", x: x(low) - 1.5, y: 17, width: 3, height: 62 }));
       else svg.append(svgNode("rect", { class: "calc-chart__band", x: x(low), y: 17, width: x(high) - x(low), height: 18 }));
-      svg.append(svgNode("text", { x: 2, y: 56 }, `${this.t("chart.you")}: ${this.money(result.main)}`));
+      svg.append(svgNode("text", { x: 2, y: 56 }, `${this.t("chart.you")}: ${shown}`));
       svg.append(svgNode("rect", {
         class: `calc-chart__bar calc-chart__bar--${c.position}`, x: 2, y: 61, width: Math.max(x(value) - 2, 2), height: 18,
       }));
@@ -323,17 +449,11 @@
     }
 
     writeLink(link) {
-      const params = new URLSearchParams();
-      for (const [name, value] of Object.entries(link)) {
-        if (name === "mode" && !this.mode) continue;
-        params.set(name, value);
-      }
-      params.set("currency", this.currency);
+      const params = new URLSearchParams(link);
       const url = new URL(location.href);
       url.search = params.toString();
       history.replaceState(history.state, "", url);
-      const embed = this.root.querySelector('[data-out="embed"]');
-      embed.value = this.embedSnippet(params);
+      this.out("embed").value = this.embedSnippet(params);
     }
 
     embedSnippet(params) {
@@ -346,7 +466,7 @@
     }
 
     async copyLink() {
-      const notice = this.root.querySelector('[data-out="notice"]');
+      const notice = this.out("notice");
       try {
         await navigator.clipboard.writeText(location.href);
         notice.textContent = this.t("action.copied");

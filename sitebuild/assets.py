@@ -17,7 +17,7 @@ import os
 from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 #: The public root used when ``SITE_URL`` is not set.
 DEFAULT_SITE_URL = "https://contact-center-costs.example/"
 PYODIDE_FILES = (

@@ -1,4 +1,4 @@
-"""The site's languages and their message catalogs (``calculators/locales/<lang>.json``).
+"""The site's languages and their message catalogs (``sitebuild/locales/<lang>.json``).
 
 >>> LANGUAGES
 ('nb', 'ru', 'it', 'nl', 'vi')
@@ -12,8 +12,8 @@ import json
 from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-LOCALES = ROOT / "calculators" / "locales"
+ROOT = Path(__file__).resolve().parents[1]
+LOCALES = ROOT / "sitebuild" / "locales"
 
 #: The site's languages, in the order the switcher lists them.
 LANGUAGES = ("nb", "ru", "it", "nl", "vi")

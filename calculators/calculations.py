@@ -1,0 +1,332 @@
+"""One function per calculator: checked inputs in, every figure it shows out, named like its spec's rows.
+
+The bridge (:mod:`calculators.web`) calls these in the browser and the site build calls them for the
+articles' worked examples, so a page and its calculator cannot disagree.
+
+>>> outcome = cost_per_contact(Inputs({"costs": Decimal(76600), "contacts": Decimal(9800)}))
+>>> round_money(outcome.values["cost-per-contact"]), outcome.comparison.position
+(Decimal('7.82'), 'above')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import formulas, quality, staffing
+from .benchmarks import (
+    ABANDONMENT_TARGET,
+    AHT_PHONE,
+    COST_PER_CALL,
+    COST_PER_CONTACT,
+    FCR_SQM,
+    OCCUPANCY_GOAL,
+    Comparison,
+    band,
+)
+from .breakdowns import CONTACT_CHANNELS, COST_COMPONENTS, Total
+from .errors import CalculatorError
+from .formulas import count
+from .numbers import CONTEXT, round_money
+from .periods import Period, annualise
+from .scenarios import Assumption
+from .summaries import summarise_cost_per_call, summarise_cost_per_contact, variable_share_for
+
+#: Used for a missing occupancy or shrinkage in the labour cost of AHT: the site's stated assumptions.
+DEFAULT_OCCUPANCY = Decimal(85)
+DEFAULT_SHRINKAGE = Decimal(30)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """A calculator's checked numbers and its choices, by field name."""
+
+    numbers: Mapping[str, Decimal]
+    choices: Mapping[str, str] = field(default_factory=dict)
+
+    def get(self, name: str) -> Decimal | None:
+        return self.numbers.get(name)
+
+    def need(self, name: str) -> Decimal:
+        """A required number: an empty field is an error at that field."""
+        if name not in self.numbers:
+            raise CalculatorError("empty", name)
+        return self.numbers[name]
+
+    def pick(self, names: Iterable[str]) -> dict[str, Decimal]:
+        return {name: self.numbers[name] for name in names if name in self.numbers}
+
+    def both(self, *names: str) -> bool:
+        """Whether every one of ``names`` is given (an optional group is used only when complete)."""
+        return all(name in self.numbers for name in names)
+
+    @property
+    def period(self) -> Period:
+        return Period.from_param(self.choices.get("period"))
+
+    @property
+    def currency(self) -> str:
+        return self.choices.get("currency", "USD")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Everything a calculator shows: ``values`` by result row, and what goes with them.
+
+    ``band`` places the main value among a reference's bands; ``source`` says whether a total was
+    typed or summed from a breakdown; ``notes`` are catalog keys of remarks on the comparison;
+    ``scenario`` holds the what-if's assumptions and figures by name; ``table`` one mapping per row.
+    """
+
+    values: Mapping[str, Decimal]
+    comparison: Comparison | None = None
+    band: str | None = None
+    source: str | None = None
+    notes: tuple[str, ...] = ()
+    shares: Total | None = None
+    scenario: Mapping[str, Decimal] | None = None
+    table: tuple[Mapping[str, Decimal], ...] = ()
+
+
+def _assumed(assumptions: Mapping[str, Assumption]) -> dict[str, Decimal]:
+    return {name: a.value for name, a in assumptions.items()}
+
+
+def _comparison_notes(
+    comparison: Comparison | None, currency: str, benchmark: str
+) -> tuple[str, ...]:
+    if comparison is None and currency != benchmark:
+        return ("compare.no_rate",)
+    return ()
+
+
+def cost_per_contact(inputs: Inputs) -> Outcome:
+    """Cost per contact with annual totals, the benchmark and the self-service what-if."""
+    summary = summarise_cost_per_contact(
+        costs=inputs.get("costs"),
+        cost_breakdown=inputs.pick(COST_COMPONENTS),
+        contacts=inputs.get("contacts"),
+        contacts_by_channel=inputs.pick(CONTACT_CHANNELS),
+        period=inputs.period,
+        currency=inputs.currency,
+        usd_rate=inputs.get("rate"),
+        self_service=(
+            (inputs.need("share"), inputs.need("unit_cost"))
+            if inputs.both("share", "unit_cost")
+            else None
+        ),
+        variable_share=inputs.get("variable_share"),
+    )
+    scenario = summary.scenario
+    return Outcome(
+        values={
+            "cost-per-contact": summary.cost_per_contact,
+            "annual-costs": summary.annual_costs,
+            "annual-volume": summary.annual_contacts,
+        },
+        comparison=summary.comparison,
+        source=summary.costs.source,
+        notes=_comparison_notes(summary.comparison, inputs.currency, COST_PER_CONTACT.currency),
+        shares=summary.costs,
+        scenario=None
+        if scenario is None
+        else {
+            **_assumed(scenario.assumptions),
+            "moved": scenario.moved,
+            "variable_cost_per_contact": scenario.variable_cost_per_contact,
+            "saving_per_moved": scenario.saving_per_moved,
+            "new_cost_per_contact": scenario.new_cost_per_contact,
+            "saving_period": scenario.saving_per_period,
+            "saving_year": scenario.saving_per_year,
+        },
+    )
+
+
+def cost_per_call(inputs: Inputs) -> Outcome:
+    """Cost per call (inbound) or per sale or lead (outbound), with the repeat-call what-if."""
+    mode = inputs.choices.get("mode", "inbound")
+    inbound = mode == "inbound"
+    summary = summarise_cost_per_call(
+        mode=mode,
+        costs=inputs.get("costs"),
+        cost_breakdown=inputs.pick(COST_COMPONENTS),
+        calls=inputs.get("calls"),
+        sales=inputs.get("sales"),
+        period=inputs.period,
+        currency=inputs.currency,
+        usd_rate=inputs.get("rate"),
+        repeat_calls=(
+            (inputs.need("repeat_now"), inputs.need("repeat_target"))
+            if inbound and inputs.both("repeat_now", "repeat_target")
+            else None
+        ),
+        variable_share=inputs.get("variable_share"),
+    )
+    scenario = summary.scenario
+    notes = (
+        _comparison_notes(summary.comparison, inputs.currency, COST_PER_CALL.currency)
+        if inbound
+        else ("compare.none",)
+    )
+    return Outcome(
+        values={
+            "cost-per-call": summary.result,
+            "annual-costs": summary.annual_costs,
+            "annual-volume": summary.annual_volume,
+        },
+        comparison=summary.comparison,
+        source=summary.costs.source,
+        notes=notes,
+        shares=summary.costs,
+        scenario=None
+        if scenario is None
+        else {
+            **_assumed(scenario.assumptions),
+            "calls_after": scenario.calls_after,
+            "calls_avoided": scenario.calls_avoided,
+            "variable_cost_per_call": scenario.variable_cost_per_call,
+            "saving_period": scenario.saving_per_period,
+            "saving_year": scenario.saving_per_year,
+            "first_share_now": scenario.first_share_now,
+            "first_share_target": scenario.first_share_target,
+        },
+    )
+
+
+def average_handle_time(inputs: Inputs) -> Outcome:
+    """AHT from total talk, hold and after-call minutes; with an hourly cost, labour cost per contact."""
+    talk, hold, wrap = (inputs.need(name) for name in ("talk", "hold", "wrap"))
+    contacts = inputs.need("contacts")
+    aht = staffing.average_handle_time(talk, hold, wrap, contacts)
+    handle_minutes = talk + hold + wrap
+    handle_hours = CONTEXT.divide(handle_minutes, 60)
+    values = {
+        "average-handle-time": aht,
+        "handle-minutes": handle_minutes,
+        "handle-hours": handle_hours,
+    }
+    hourly_cost = inputs.get("hourly_cost")
+    if hourly_cost is not None:
+        occupancy = inputs.numbers.get("occupancy", DEFAULT_OCCUPANCY)
+        shrinkage = inputs.numbers.get("shrinkage", DEFAULT_SHRINKAGE)
+        paid = staffing.paid_hours(handle_hours, occupancy, shrinkage)
+        values["paid-hours"] = paid
+        values["labour-cost-per-contact"] = staffing.labour_cost_per_contact(
+            hourly_cost, aht, occupancy, shrinkage
+        )
+    return Outcome(values=values, band=band(aht, AHT_PHONE))
+
+
+def occupancy(inputs: Inputs) -> Outcome:
+    """Occupancy, the hours it rests on, and what the same work needs at the top of the goal."""
+    handle, idle = inputs.need("handle"), inputs.need("idle")
+    percent = staffing.occupancy(handle, idle)
+    logged_in = handle + idle
+    at_goal = CONTEXT.divide(handle * 100, OCCUPANCY_GOAL.figures["high"])
+    values = {"occupancy": percent, "logged-in-hours": logged_in, "hours-at-goal": at_goal}
+    if logged_in > at_goal:
+        values["idle-hours-above-goal"] = logged_in - at_goal
+    return Outcome(values=values, band=band(percent, OCCUPANCY_GOAL))
+
+
+def service_level(inputs: Inputs) -> Outcome:
+    """Agents needed by Erlang C for a target, what they achieve, and what they cost."""
+    calls = count(inputs.need("calls"), "calls")
+    interval = int(inputs.choices.get("interval", "30"))
+    aht, target, answer = (inputs.need(name) for name in ("aht", "target", "answer_time"))
+    agents = staffing.agents_for_target(calls, interval, aht, target, answer)
+    traffic = staffing.traffic(calls, interval, aht)
+    shrinkage = inputs.get("shrinkage") or Decimal(0)
+    scheduled = staffing.scheduled_agents(agents, shrinkage)
+    values: dict[str, Decimal] = {
+        "agents": Decimal(agents),
+        "scheduled-agents": Decimal(scheduled),
+        "traffic": traffic,
+        "service-level": staffing.service_level(traffic, agents, aht, answer),
+        "asa": staffing.average_speed_of_answer(traffic, agents, aht),
+        "occupancy": CONTEXT.divide(traffic * 100, agents),
+    }
+    rows = staffing.staffing_table(calls, interval, aht, answer, agents)
+    hourly_cost = inputs.get("hourly_cost")
+    hours = CONTEXT.divide(Decimal(interval), 60)
+    table = []
+    for row in rows:
+        line = {
+            "agents": Decimal(row.agents),
+            "service-level": row.service_level,
+            "asa": row.asa,
+            "occupancy": row.occupancy,
+        }
+        if hourly_cost is not None and calls:
+            staff = staffing.scheduled_agents(row.agents, shrinkage) * hours * hourly_cost
+            line["staff-cost-per-call"] = CONTEXT.divide(staff, calls)
+        table.append(line)
+    if hourly_cost is not None:
+        staff_cost = scheduled * hours * hourly_cost
+        values["staff-cost"] = staff_cost
+        if calls:
+            values["staff-cost-per-call"] = CONTEXT.divide(staff_cost, calls)
+    return Outcome(values=values, table=tuple(table))
+
+
+def first_contact_resolution(inputs: Inputs) -> Outcome:
+    """FCR against SQM's bands; with a target and costs, the contacts and money a higher FCR saves."""
+    resolved, contacts = inputs.need("resolved_first"), inputs.need("contacts")
+    percent = quality.first_contact_resolution(resolved, contacts)
+    scenario = None
+    if inputs.both("fcr_target", "costs"):
+        what_if = quality.raise_fcr(
+            contacts,
+            resolved,
+            inputs.need("fcr_target"),
+            inputs.need("costs"),
+            inputs.period,
+            variable_share_for(inputs.get("variable_share")),
+        )
+        scenario = {
+            **_assumed(what_if.assumptions),
+            "handled_now": what_if.handled_now,
+            "contacts_avoided": what_if.contacts_avoided,
+            "variable_costs": what_if.variable_costs,
+            "variable_cost_per_contact": what_if.variable_cost_per_contact,
+            "saving_period": what_if.saving_per_period,
+            "saving_year": what_if.saving_per_year,
+        }
+    return Outcome(
+        values={"first-contact-resolution": percent, "unresolved": contacts - resolved},
+        band=band(percent, FCR_SQM),
+        scenario=scenario,
+    )
+
+
+def abandonment_rate(inputs: Inputs) -> Outcome:
+    """Abandonment rate, with short abandons left out of both counts when they are given."""
+    abandoned, offered = inputs.need("abandoned"), inputs.need("offered")
+    short = inputs.get("short") or Decimal(0)
+    rate = quality.abandonment_rate(abandoned, offered, short)
+    values = {
+        "abandonment-rate": rate,
+        "counted-abandoned": abandoned - short,
+        "counted-offered": offered - short,
+    }
+    if short:
+        values["abandonment-rate-all"] = quality.abandonment_rate(abandoned, offered)
+    return Outcome(values=values, band=band(rate, ABANDONMENT_TARGET))
+
+
+def cost_per_resolution(inputs: Inputs) -> Outcome:
+    """Cost per resolved case; with contacts, contacts per case and the cost per contact beside it."""
+    costs, resolved = inputs.need("costs"), inputs.need("resolved")
+    values = {
+        "cost-per-resolution": quality.cost_per_resolution(costs, resolved),
+        "annual-costs": annualise(costs, inputs.period),
+    }
+    contacts = inputs.get("contacts")
+    if contacts is not None:
+        values["contacts-per-resolution"] = quality.contacts_per_resolution(contacts, resolved)
+        values["cost-per-contact"] = formulas.cost_per_contact(costs, contacts)
+    return Outcome(values=values)
+
+
+__all__ = ["Inputs", "Outcome", "round_money"]

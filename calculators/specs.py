@@ -1,0 +1,474 @@
+"""What each calculator is, declared once: every layer (the bridge, the build hook, the page's script)
+reads these declarations and none of them names a calculator.
+
+A :class:`Spec` holds the calculator's fields (the URL parameters), when each applies, its result rows,
+its what-if rows and assumptions by name, its benchmark and the calculators its results carry over to.
+Adding a KPI is a formula, a spec here, catalog keys and the articles.
+
+>>> spec = SPECS["cost-per-contact"]
+>>> [field.name for field in spec.fields][:3], spec.main.key
+(['costs', 'contacts', 'period'], 'cost-per-contact')
+>>> SPECS["cost-per-call"].field("sales").applies({"mode": "outbound"})
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from . import calculations as calc
+from .breakdowns import CONTACT_CHANNELS, COST_COMPONENTS
+from .periods import Period
+from .staffing import INTERVALS
+
+#: How a value is shown: money with cents, a large sum without cents, a whole count, a percentage
+#: with one decimal, seconds, minutes and seconds, hours, minutes, erlangs, a plain number.
+Kind = Literal[
+    "money",
+    "sum",
+    "count",
+    "percent",
+    "seconds",
+    "duration",
+    "hours",
+    "minutes",
+    "erlangs",
+    "number",
+]
+#: Input kinds: a choice is a fixed list (select or radio); everything else is typed as a number.
+FieldKind = Literal["money", "count", "percent", "seconds", "minutes", "hours", "number", "choice"]
+#: The currencies a money calculator offers (their indicative rates are build-time data).
+CURRENCIES = ("USD", "EUR", "NOK", "RUB", "VND")
+PERIODS = tuple(period.value for period in Period)
+
+Condition = tuple[tuple[str, str], ...]
+
+
+def _holds(condition: Condition, choices: Mapping[str, str]) -> bool:
+    return all(choices.get(name) == value for name, value in condition)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input; ``name`` is its URL parameter and the form control's ``name``.
+
+    ``when`` lists choices that must hold for the field to apply (it is hidden and ignored otherwise);
+    ``labels`` gives another label key under a choice, e.g. ``(("mode", "outbound", key),)``;
+    ``group`` names the optional group (a catalog key for its heading) or is empty for the main form;
+    a ``breakdown.<total>`` group's fields add up to the field ``<total>``. ``unit`` names the unit
+    of a choice's values (``minutes``), shown instead of a catalog word.
+    """
+
+    name: str
+    kind: FieldKind
+    label: str
+    group: str = ""
+    when: Condition = ()
+    labels: tuple[tuple[str, str, str], ...] = ()
+    unless: Condition = ()
+    choices: tuple[str, ...] = ()
+    default: str = ""
+    radio: bool = False
+    unit: str = ""
+
+    def applies(self, choices: Mapping[str, str]) -> bool:
+        """Whether the field is used under these choices (shown in the form, read by the bridge)."""
+        return _holds(self.when, choices) and not any(
+            choices.get(name) == value for name, value in self.unless
+        )
+
+    @property
+    def initial(self) -> str:
+        """The value a choice starts with (and falls back to for an unknown value in a link)."""
+        return self.default or (self.choices[0] if self.choices else "")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure a calculator shows: ``key`` is its ``data-result`` name and its token name."""
+
+    key: str
+    label: str
+    kind: Kind
+    main: bool = False
+    when: Condition = ()
+    labels: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Carry:
+    """A link from a result to the next calculator: its parameters from these result rows or fields."""
+
+    calculator: str
+    params: tuple[tuple[str, str], ...]
+    when: Condition = ()
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A what-if: its heading and assumption text (catalog keys), fields and rows by name."""
+
+    title: str
+    assumption: str
+    rows: tuple[Row, ...]
+    assumptions: tuple[Row, ...] = ()
+    when: Condition = ()
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A calculator: its id (the article's slug), fields, computation and the rows it shows.
+
+    ``table`` lists the columns of an extra table (one row per line of the outcome's table);
+    ``compared`` names the result set against the benchmark when it is not the main one.
+    """
+
+    id: str
+    fields: tuple[Field, ...]
+    compute: Callable[[calc.Inputs], calc.Outcome]
+    results: tuple[Row, ...]
+    scenario: Scenario | None = None
+    table: tuple[Row, ...] = ()
+    carry: tuple[Carry, ...] = ()
+    compared: str = ""
+
+    @property
+    def main(self) -> Row:
+        """The main result: the first row marked ``main``."""
+        return next(row for row in self.results if row.main)
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    @property
+    def choices(self) -> dict[str, tuple[str, ...]]:
+        """Choice fields and their values; the first value is the default."""
+        return {f.name: f.choices for f in self.fields if f.kind == "choice"}
+
+    def defaults(self) -> dict[str, str]:
+        """Each choice field's initial value."""
+        return {f.name: f.initial for f in self.fields if f.kind == "choice"}
+
+    @property
+    def numbers(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.kind != "choice")
+
+
+def _period(group: str = "") -> Field:
+    return Field("period", "choice", "field.period", group=group, choices=PERIODS, default="month")
+
+
+def _currency(group: str = "") -> Field:
+    return Field("currency", "choice", "field.currency", group=group, choices=CURRENCIES)
+
+
+#: Period, currency and the exchange rate that places a result against a USD benchmark.
+_MONEY = (
+    _period(),
+    _currency(),
+    Field("rate", "number", "field.rate", unless=(("currency", "USD"),)),
+)
+
+
+_COSTS_GROUP = tuple(
+    Field(name, "money", f"component.{name}", group="breakdown.costs") for name in COST_COMPONENTS
+)
+_CHANNELS_GROUP = tuple(
+    Field(name, "count", f"channel.{name}", group="breakdown.contacts") for name in CONTACT_CHANNELS
+)
+_INBOUND = (("mode", "inbound"),)
+_OUTBOUND_LABEL = "mode", "outbound"
+
+COST_PER_CONTACT = Spec(
+    id="cost-per-contact",
+    fields=(
+        Field("costs", "money", "field.costs"),
+        Field("contacts", "count", "field.contacts"),
+        *_MONEY,
+        *_COSTS_GROUP,
+        *_CHANNELS_GROUP,
+        Field("share", "percent", "scenario.self_service.share", group="scenario.heading"),
+        Field("unit_cost", "money", "scenario.self_service.unit_cost", group="scenario.heading"),
+        Field("variable_share", "percent", "field.variable_share", group="scenario.heading"),
+    ),
+    compute=calc.cost_per_contact,
+    results=(
+        Row("cost-per-contact", "result.cost_per_contact", "money", main=True),
+        Row("annual-costs", "result.annual_costs", "sum"),
+        Row("annual-volume", "result.annual_contacts", "count"),
+    ),
+    scenario=Scenario(
+        title="scenario.self_service.title",
+        assumption="scenario.self_service.assumption",
+        assumptions=(
+            Row("share", "scenario.self_service.share", "percent"),
+            Row("unit_cost", "scenario.self_service.unit_cost", "money"),
+            Row("variable_share", "field.variable_share", "percent"),
+        ),
+        rows=(
+            Row("moved", "result.moved", "count"),
+            Row("variable_cost_per_contact", "result.variable_cost_per_contact", "money"),
+            Row("saving_per_moved", "result.saving_per_moved", "money"),
+            Row("new_cost_per_contact", "result.new_cost_per_contact", "money", main=True),
+            Row("saving_period", "result.saving_period", "sum"),
+            Row("saving_year", "result.saving_year", "sum", main=True),
+        ),
+    ),
+)
+
+COST_PER_CALL = Spec(
+    id="cost-per-call",
+    fields=(
+        Field("mode", "choice", "field.mode", choices=("inbound", "outbound"), radio=True),
+        Field(
+            "costs",
+            "money",
+            "field.call_costs",
+            labels=((*_OUTBOUND_LABEL, "field.operating_costs"),),
+        ),
+        Field("calls", "count", "field.calls", when=_INBOUND),
+        Field("sales", "count", "field.sales", when=(_OUTBOUND_LABEL,)),
+        *_MONEY,
+        *_COSTS_GROUP,
+        Field(
+            "repeat_now",
+            "percent",
+            "scenario.fcr.repeat_now",
+            group="scenario.heading",
+            when=_INBOUND,
+        ),
+        Field(
+            "repeat_target",
+            "percent",
+            "scenario.fcr.repeat_target",
+            group="scenario.heading",
+            when=_INBOUND,
+        ),
+        Field(
+            "variable_share",
+            "percent",
+            "field.variable_share",
+            group="scenario.heading",
+            when=_INBOUND,
+        ),
+    ),
+    compute=calc.cost_per_call,
+    results=(
+        Row(
+            "cost-per-call",
+            "result.cost_per_call",
+            "money",
+            main=True,
+            labels=((*_OUTBOUND_LABEL, "result.cost_per_sale"),),
+        ),
+        Row("annual-costs", "result.annual_costs", "sum"),
+        Row(
+            "annual-volume",
+            "result.annual_calls",
+            "count",
+            labels=((*_OUTBOUND_LABEL, "result.annual_sales"),),
+        ),
+    ),
+    scenario=Scenario(
+        title="scenario.fcr.title",
+        assumption="scenario.fcr.assumption",
+        when=_INBOUND,
+        assumptions=(
+            Row("repeat_now", "scenario.fcr.repeat_now", "percent"),
+            Row("repeat_target", "scenario.fcr.repeat_target", "percent"),
+            Row("variable_share", "field.variable_share", "percent"),
+        ),
+        rows=(
+            Row("calls_after", "result.calls_after", "count"),
+            Row("calls_avoided", "result.calls_avoided", "count", main=True),
+            Row("variable_cost_per_call", "result.variable_cost_per_call", "money"),
+            Row("saving_period", "result.saving_period", "sum"),
+            Row("saving_year", "result.saving_year", "sum", main=True),
+        ),
+    ),
+)
+
+_LABOUR = "group.labour_cost"
+AVERAGE_HANDLE_TIME = Spec(
+    id="average-handle-time",
+    fields=(
+        Field("talk", "minutes", "field.talk"),
+        Field("hold", "minutes", "field.hold"),
+        Field("wrap", "minutes", "field.wrap"),
+        Field("contacts", "count", "field.handled_contacts"),
+        _period(),
+        Field("hourly_cost", "money", "field.hourly_cost", group=_LABOUR),
+        Field("occupancy", "percent", "field.occupancy", group=_LABOUR),
+        Field("shrinkage", "percent", "field.shrinkage", group=_LABOUR),
+        _currency(_LABOUR),
+    ),
+    compute=calc.average_handle_time,
+    results=(
+        Row("average-handle-time", "result.average-handle-time", "duration", main=True),
+        Row("labour-cost-per-contact", "result.labour-cost-per-contact", "money", main=True),
+        Row("handle-minutes", "result.handle-minutes", "minutes"),
+        Row("handle-hours", "result.handle-hours", "hours"),
+        Row("paid-hours", "result.paid-hours", "hours"),
+    ),
+    carry=(Carry("service-level", (("aht", "average-handle-time"),)),),
+)
+
+OCCUPANCY = Spec(
+    id="occupancy",
+    fields=(
+        Field("handle", "hours", "field.handle_hours"),
+        Field("idle", "hours", "field.idle_hours"),
+    ),
+    compute=calc.occupancy,
+    results=(
+        Row("occupancy", "result.occupancy", "percent", main=True),
+        Row("logged-in-hours", "result.logged-in-hours", "hours"),
+        Row("hours-at-goal", "result.hours-at-goal", "hours"),
+        Row("idle-hours-above-goal", "result.idle-hours-above-goal", "hours"),
+    ),
+)
+
+_COST = "group.cost"
+SERVICE_LEVEL = Spec(
+    id="service-level",
+    fields=(
+        Field("calls", "count", "field.calls_per_interval"),
+        Field(
+            "interval",
+            "choice",
+            "field.interval",
+            choices=tuple(str(minutes) for minutes in INTERVALS),
+            default="30",
+            unit="minutes",
+        ),
+        Field("aht", "seconds", "field.aht_seconds"),
+        Field("target", "percent", "field.target"),
+        Field("answer_time", "seconds", "field.answer_time"),
+        Field("shrinkage", "percent", "field.shrinkage", group=_COST),
+        Field("hourly_cost", "money", "field.hourly_cost", group=_COST),
+        _currency(_COST),
+    ),
+    compute=calc.service_level,
+    results=(
+        Row("agents", "result.agents", "count", main=True),
+        Row("scheduled-agents", "result.scheduled-agents", "count", main=True),
+        Row("service-level", "result.service-level", "percent", main=True),
+        Row("asa", "result.asa", "seconds"),
+        Row("occupancy", "result.occupancy", "percent"),
+        Row("traffic", "result.traffic", "erlangs"),
+        Row("staff-cost", "result.staff-cost", "money"),
+        Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
+    ),
+    table=(
+        Row("agents", "table.agents", "count"),
+        Row("service-level", "result.service-level", "percent"),
+        Row("asa", "result.asa", "seconds"),
+        Row("occupancy", "result.occupancy", "percent"),
+        Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
+    ),
+    compared="service-level",
+    carry=(
+        Carry(
+            "cost-per-call",
+            (("costs", "staff-cost"), ("calls", "calls"), ("currency", "currency")),
+        ),
+    ),
+)
+
+_WHAT_IF = "group.what_if"
+FIRST_CONTACT_RESOLUTION = Spec(
+    id="first-contact-resolution",
+    fields=(
+        Field("resolved_first", "count", "field.resolved_first"),
+        Field("contacts", "count", "field.first_contacts"),
+        Field("fcr_target", "percent", "field.fcr_target", group=_WHAT_IF),
+        Field("costs", "money", "field.costs", group=_WHAT_IF),
+        Field("variable_share", "percent", "field.variable_share", group=_WHAT_IF),
+        _period(_WHAT_IF),
+        _currency(_WHAT_IF),
+    ),
+    compute=calc.first_contact_resolution,
+    results=(
+        Row("first-contact-resolution", "result.first-contact-resolution", "percent", main=True),
+        Row("unresolved", "result.unresolved", "count"),
+    ),
+    scenario=Scenario(
+        title="scenario.fcr_target.title",
+        assumption="assumption.fcr",
+        assumptions=(
+            Row("fcr_target", "field.fcr_target", "percent"),
+            Row("variable_share", "field.variable_share", "percent"),
+        ),
+        rows=(
+            Row("handled_now", "result.handled-now", "count"),
+            Row("contacts_avoided", "result.contacts-avoided", "count", main=True),
+            Row("variable_costs", "result.variable-costs", "sum"),
+            Row("variable_cost_per_contact", "result.variable_cost_per_contact", "money"),
+            Row("saving_period", "result.saving_period", "sum"),
+            Row("saving_year", "result.saving_year", "sum", main=True),
+        ),
+    ),
+    carry=(
+        Carry(
+            "cost-per-resolution",
+            (("costs", "costs"), ("resolved", "resolved_first"), ("contacts", "handled_now")),
+        ),
+    ),
+)
+
+ABANDONMENT_RATE = Spec(
+    id="abandonment-rate",
+    fields=(
+        Field("abandoned", "count", "field.abandoned"),
+        Field("offered", "count", "field.offered"),
+        Field("short", "count", "field.short", group="group.short"),
+    ),
+    compute=calc.abandonment_rate,
+    results=(
+        Row("abandonment-rate", "result.abandonment-rate", "percent", main=True),
+        Row("abandonment-rate-all", "result.abandonment-rate-all", "percent"),
+        Row("counted-abandoned", "result.counted-abandoned", "count"),
+        Row("counted-offered", "result.counted-offered", "count"),
+    ),
+    carry=(Carry("service-level", (("calls", "offered"),)),),
+)
+
+COST_PER_RESOLUTION = Spec(
+    id="cost-per-resolution",
+    fields=(
+        Field("costs", "money", "field.costs"),
+        Field("resolved", "count", "field.resolved"),
+        *_MONEY,
+        Field("contacts", "count", "field.contacts", group="group.contacts"),
+    ),
+    compute=calc.cost_per_resolution,
+    results=(
+        Row("cost-per-resolution", "result.cost-per-resolution", "money", main=True),
+        Row("contacts-per-resolution", "result.contacts-per-resolution", "number"),
+        Row("cost-per-contact", "result.cost-per-contact", "money"),
+        Row("annual-costs", "result.annual_costs", "sum"),
+    ),
+    carry=(
+        Carry(
+            "cost-per-contact",
+            (("costs", "costs"), ("contacts", "contacts"), ("currency", "currency")),
+        ),
+    ),
+)
+
+#: Every calculator by id, in the glossary's order.
+SPECS: dict[str, Spec] = {
+    spec.id: spec
+    for spec in (
+        COST_PER_CONTACT,
+        COST_PER_CALL,
+        COST_PER_RESOLUTION,
+        AVERAGE_HANDLE_TIME,
+        OCCUPANCY,
+        SERVICE_LEVEL,
+        FIRST_CONTACT_RESOLUTION,
+        ABANDONMENT_RATE,
+    )
+}
