@@ -121,7 +121,8 @@ class Scenario:
 class Spec:
     """A calculator: its id (the article's slug), fields, computation and the rows it shows.
 
-    ``table`` lists the columns of an extra table (one row per line of the outcome's table);
+    ``table`` lists the columns of an extra table (one row per line of the outcome's table), under
+    the heading ``table_caption`` (a catalog key);
     ``compared`` names the result set against the benchmark when it is not the main one.
     """
 
@@ -133,6 +134,7 @@ class Spec:
     table: tuple[Row, ...] = ()
     carry: tuple[Carry, ...] = ()
     compared: str = ""
+    table_caption: str = ""
 
     @property
     def main(self) -> Row:
@@ -358,7 +360,7 @@ SERVICE_LEVEL = Spec(
         Row("asa", "result.asa", "seconds"),
         Row("occupancy", "result.occupancy", "percent"),
         Row("traffic", "result.traffic", "erlangs"),
-        Row("staff-cost", "result.staff-cost", "money"),
+        Row("staff-cost", "result.staff-cost", "sum"),
         Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
     ),
     table=(
@@ -368,6 +370,7 @@ SERVICE_LEVEL = Spec(
         Row("occupancy", "result.occupancy", "percent"),
         Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
     ),
+    table_caption="table.staffing_caption",
     compared="service-level",
     carry=(
         Carry(

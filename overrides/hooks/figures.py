@@ -519,23 +519,24 @@ def scenario_table(calculator: str, fmt: Formatter) -> str:
 
 
 def staffing_table(calculator: str, fmt: Formatter) -> str:
-    """What each agent buys: the spec's table rows around the agents the example needs."""
+    """The spec's extra table for the worked example (service level: what each agent buys), with
+    the row of the main result in bold."""
     spec = SPECS[calculator]
     outcome = examples.outcome(calculator)
-    needed = outcome.values.get("agents")
+    needed = outcome.values.get(spec.main.key)
     rows = []
     for line in outcome.table:
         cells = [
             fmt.figure(line[col.key], col.kind) if col.key in line else "\u2013"
             for col in spec.table
         ]
-        if line.get("agents") == needed:
+        if line.get(spec.table[0].key) == needed:
             cells = [f"<strong>{cell}</strong>" for cell in cells]
         rows.append(cells)
     return table(
         [fmt.t(col.label) for col in spec.table],
         rows,
-        fmt.t("table.staffing_caption"),
+        fmt.t(spec.table_caption),
         "glossary-table--numbers glossary-table--staffing",
     )
 

@@ -172,6 +172,8 @@ class _Form:
         keys |= {other for item in items for *_, other in item.labels}
         keys |= {f"term.{carry.calculator}" for carry in spec.carry}
         keys |= {"term." + spec.id, "table.total", "result.share", "result.placeholder"}
+        if spec.table_caption:
+            keys.add(spec.table_caption)
         if spec.scenario is not None:
             keys |= {spec.scenario.title, spec.scenario.assumption, "table.assumption"}
             keys |= {k for k in catalog if k.startswith("assumption.")}
@@ -211,6 +213,7 @@ class _Form:
                 "assumption": spec.scenario.assumption,
             },
             "table": rows(spec.table),
+            "tableCaption": spec.table_caption,
             "benchmark": benchmark_tokens(spec, self.fmt),
         }
 

@@ -11,14 +11,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import calculators
+from sitebuild.catalog import DEFAULT_CURRENCY, LANGUAGES, load
+
 ROOT = Path(__file__).resolve().parents[2]
-for _path in (ROOT, ROOT / "overrides" / "hooks"):
-    if str(_path) not in sys.path:
-        sys.path.insert(0, str(_path))
-
-from catalog import DEFAULT_CURRENCY, LANGUAGES, load  # noqa: E402
-
-import calculators  # noqa: E402
 
 __all__ = ["DEFAULT_CURRENCY", "LANGUAGES"]
 

@@ -9,21 +9,21 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from calculators.specs import SPECS
+from sitebuild.catalog import LANGUAGES  # noqa: F401 (re-exported to the tests)
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from catalog import LANGUAGES  # noqa: E402, F401 (re-exported to the tests)
-
-ARTICLES = ("glossary/cost-per-contact", "glossary/cost-per-call")
-PAGES = ("", *ARTICLES, "embed/cost-per-contact", "embed/cost-per-call")
+ARTICLES = tuple(f"glossary/{calculator}" for calculator in SPECS)
+PAGES = ("", *ARTICLES, *(f"embed/{calculator}" for calculator in SPECS))
 
 
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The built site; built here when ``make test`` has not built it already."""
     if not (SITE / "index.html").exists():
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py")], check=True)
+        subprocess.run([sys.executable, "-m", "scripts.build_site"], cwd=ROOT, check=True)
     return SITE
 
 

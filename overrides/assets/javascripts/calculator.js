@@ -41,8 +41,11 @@
       return new Intl.NumberFormat(this.lang, options).format(value);
     }
 
+    // Seconds, minutes or hours with a fixed number of decimals: "36,0 s" beside "11,6 s".
     unit(value, unit, places) {
-      return this.number(value, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: places });
+      return this.number(value, {
+        style: "unit", unit, unitDisplay: "short", minimumFractionDigits: places, maximumFractionDigits: places,
+      });
     }
 
     percent(value, places = 1) {
@@ -130,6 +133,8 @@
         } else {
           input.value = canonicalText.test(raw.trim()) ? this.formatPlain(raw.trim()) : raw;
           this.touched.add(input.name);
+          const group = input.closest("details");
+          if (group) group.open = true; // a link's figures are never hidden in a closed group
         }
       }
       return found;
@@ -402,7 +407,13 @@
       const columns = this.config.table;
       if (!lines || !lines.length || !columns.length) return box.replaceChildren();
       const rows = lines.map((line) => columns.map((col) => (col.key in line ? this.figure(line[col.key], col.kind) : "–")));
-      box.replaceChildren(table(columns.map((col) => this.t(col.label)), rows));
+      const grid = table(columns.map((col) => this.t(col.label)), rows, this.t(this.config.tableCaption));
+      const main = this.config.results.find((row) => row.main);
+      const chosen = this.root.querySelector(`[data-result="${main.key}"]`).dataset.value;
+      lines.forEach((line, index) => {
+        if (line[columns[0].key] === chosen) grid.rows[index + 1].classList.add("calc__chosen");
+      });
+      box.replaceChildren(grid);
     }
 
     // Links that open the next calculator with the reader's figures (same language, canonical values).
@@ -500,8 +511,9 @@
     return node;
   }
 
-  function table(headers, rows) {
+  function table(headers, rows, caption) {
     const t = el("table");
+    if (caption) t.append(el("caption", caption));
     const head = el("tr");
     head.replaceChildren(...headers.map((h) => el("th", h)));
     t.append(head);
