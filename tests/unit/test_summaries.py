@@ -1,4 +1,4 @@
-"""Everything a calculator shows in one call, and the articles' worked examples."""
+"""Everything the cost calculators show in one call, on the articles' worked examples."""
 
 from __future__ import annotations
 
@@ -13,18 +13,29 @@ from calculators import (
     summarise_cost_per_call,
     summarise_cost_per_contact,
 )
-from calculators.examples import (
-    COST_PER_CALL_INPUTS,
-    cost_per_call_example,
-    cost_per_contact_example,
-)
-from calculators.rates import CURRENCIES, INDICATIVE_USD_RATES, RATES_DATE
 
 D = Decimal
 
+#: The cost-per-contact article's month, as test data (the site's copy is build-time data).
+COST_BREAKDOWN = {
+    "salaries": 48500,
+    "benefits": 9700,
+    "technology": 6800,
+    "hardware": 1900,
+    "facilities": 5600,
+    "taxes": 2300,
+    "other": 1800,
+}
+CONTACTS_BY_CHANNEL = {"phone": 4900, "email": 2000, "chat": 2300, "social": 600}
+
 
 def test_cost_per_contact_example() -> None:
-    summary = cost_per_contact_example()
+    """20 % of contacts to self-service at 0.50 each; only staff costs (76 %) fall with volume."""
+    summary = summarise_cost_per_contact(
+        cost_breakdown=COST_BREAKDOWN,
+        contacts_by_channel=CONTACTS_BY_CHANNEL,
+        self_service=(20, D("0.50")),
+    )
     assert summary.period is Period.MONTH
     assert summary.currency == "USD"
     assert (summary.costs.value, summary.costs.source) == (D(76600), "breakdown")
@@ -35,25 +46,49 @@ def test_cost_per_contact_example() -> None:
     assert summary.comparison is not None
     assert summary.comparison.position == "above"
     assert round_money(summary.comparison.percent, 1) == D("9.2")
-    assert summary.scenario is not None
-    assert round_money(summary.scenario.new_cost_per_contact) == D("6.35")
-    assert round_money(summary.scenario.saving_per_year) == D("172080.00")
+    scenario = summary.scenario
+    assert scenario is not None
+    assert (scenario.moved, scenario.saving_per_moved) == (D(1960), D("5.44"))
+    assert scenario.saving_per_period == D("10662.40") == scenario.moved * scenario.saving_per_moved
+    assert scenario.saving_per_year == D("127948.80")
+    assert round_money(scenario.new_cost_per_contact) == D("6.73")
+    assert round_money(scenario.assumptions["variable_share"].value, 1) == D("76.0")
 
 
 def test_cost_per_call_examples() -> None:
-    inbound = cost_per_call_example()
+    """25 % repeat calls down to 15 %, with the site's default variable share of 70 %."""
+    inbound = summarise_cost_per_call(costs=41300, calls=11800, repeat_calls=(25, 15))
     assert (inbound.mode, inbound.volume, inbound.result) == ("inbound", D(11800), D("3.5"))
     assert inbound.comparison is not None
     assert inbound.comparison.position == "within"
-    assert inbound.scenario is not None
-    assert round_money(inbound.scenario.calls_avoided, 0) == D(1388)
-    assert round_money(inbound.scenario.saving_per_year) == D("58305.88")
-    outbound = cost_per_call_example("outbound")
+    scenario = inbound.scenario
+    assert scenario is not None
+    assert (scenario.calls_avoided, scenario.variable_cost_per_call) == (D(1388), D("2.45"))
+    assert scenario.saving_per_period == D("3400.60") == D(1388) * D("2.45")
+    assert scenario.saving_per_year == D("40807.20")
+    assert scenario.assumptions["variable_share"].value == D(70)
+    outbound = summarise_cost_per_call(mode="outbound", costs=27600, sales=1150)
     assert (outbound.mode, outbound.volume, outbound.result) == ("outbound", D(1150), D(24))
     assert outbound.comparison is None
     assert outbound.scenario is None
     assert outbound.annual_volume == D(13800)
-    assert set(COST_PER_CALL_INPUTS) == {"inbound", "outbound"}
+
+
+@pytest.mark.parametrize(
+    ("variable_share", "expected"), [(None, D("0.35")), (D(20), D("0.14")), (D(100), D("0.70"))]
+)
+def test_the_readers_variable_share_replaces_the_staff_share(
+    variable_share: Decimal | None, expected: Decimal
+) -> None:
+    """With a breakdown of 50 % staff, 0.70 per call: the variable cost per call follows the share."""
+    summary = summarise_cost_per_call(
+        cost_breakdown={"salaries": 3500, "technology": 3500},
+        calls=10000,
+        repeat_calls=(20, 10),
+        variable_share=variable_share,
+    )
+    assert summary.scenario is not None
+    assert summary.scenario.variable_cost_per_call == expected
 
 
 def test_summary_without_scenario_or_rate() -> None:
@@ -98,10 +133,3 @@ def test_unknown_mode_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="mode must be one of") as caught:
         summarise_cost_per_call(mode="sideways", costs=1, calls=1)
     assert not isinstance(caught.value, CalculatorError)
-
-
-def test_indicative_rates() -> None:
-    assert CURRENCIES == ("USD", "EUR", "NOK", "RUB", "VND")
-    assert INDICATIVE_USD_RATES["USD"] == 1
-    assert all(rate > 0 for rate in INDICATIVE_USD_RATES.values())
-    assert len(RATES_DATE) == 10

@@ -1,4 +1,8 @@
-"""The JSON bridge of the browser widget: fields as typed (or as a link carried them) in, data out."""
+"""The JSON bridge of the browser widget: fields as typed (or as a link carried them) in, data out.
+
+The bridge names no calculator: everything here is read from the specs, so the same checks run for
+all eight calculators.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,51 @@ from typing import Any
 
 import pytest
 
-from calculators import ERROR_CODES
-from calculators.web import CHOICES, FIELDS, handle, respond
+from calculators import ERROR_CODES, CalculatorError
+from calculators import calculations as calc
+from calculators.specs import SPECS, Carry, Field, Row, Spec
+from calculators.staffing import INTERVALS, agents_for_target
+from calculators.web import handle, respond
 
 NB = {"decimal": ",", "group": "\u00a0"}
 IT = {"decimal": ",", "group": "."}
+#: The separators of the site's five locales, as the browser's Intl gives them.
+LOCALES = {
+    "nb": (",", "\u00a0"),
+    "ru": (",", "\u00a0"),
+    "it": (",", "."),
+    "nl": (",", "."),
+    "vi": (",", "."),
+}
 Problems = Callable[[dict[str, Any]], list[tuple[str, Any]]]
+#: Keys of a reply whose values are words (a band, catalog keys of notes, a calculator's id, the
+#: other field an error names), besides those the conftest's number check already sets aside.
+WORDS = frozenset({"band", "notes", "calculator", "other"})
+
+
+def words_aside(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {key: words_aside(value) for key, value in node.items() if key not in WORDS}
+    if isinstance(node, list):
+        return [words_aside(value) for value in node]
+    return node
+
+
+@pytest.fixture(scope="session")
+def number_problems(number_problems: Problems) -> Problems:
+    """The conftest's check of every number a reply holds, for replies with words beside them."""
+
+    def check(reply: dict[str, Any]) -> list[tuple[str, Any]]:
+        return number_problems(words_aside(reply))
+
+    return check
 
 
 def ask(calculator: str, values: dict[str, Any], **request: Any) -> dict[str, Any]:
     """Ask the bridge through its JSON entry point, as the Web Worker does."""
     body = {"calculator": calculator, "values": values, **NB} | request
-    return json.loads(handle(json.dumps(body)))
+    reply: dict[str, Any] = json.loads(handle(json.dumps(body)))
+    return reply
 
 
 def contact(values: dict[str, Any], **request: Any) -> dict[str, Any]:
@@ -30,31 +67,66 @@ def call(values: dict[str, Any], **request: Any) -> dict[str, Any]:
     return ask("cost-per-call", values, **request)
 
 
+def main(reply: dict[str, Any], calculator: str = "cost-per-contact") -> str:
+    value: str = reply["result"]["values"][SPECS[calculator].main.key]
+    return value
+
+
 EXAMPLE = {"costs": "76\u00a0600", "contacts": "9\u00a0800"}
+
+#: Each calculator's worked example as a reader types it: ``_`` is the locale's group separator.
+TYPED: dict[str, tuple[dict[str, str], str]] = {
+    "cost-per-contact": ({"costs": "76_600,00", "contacts": "9_800"}, "7.82"),
+    "cost-per-call": ({"costs": "41_300", "calls": "11_800"}, "3.5"),
+    "cost-per-resolution": ({"costs": "78_400,00", "resolved": "7_000"}, "11.2"),
+    "average-handle-time": (
+        {"talk": "26_000", "hold": "2_400,0", "wrap": "6_600", "contacts": "10_000"},
+        "210",
+    ),
+    "occupancy": ({"handle": "1_240,5", "idle": "359,5"}, "77.5"),
+    "service-level": (
+        {"calls": "360", "interval": "60", "aht": "240", "target": "80", "answer_time": "20"},
+        "29",
+    ),
+    "first-contact-resolution": ({"resolved_first": "7_200", "contacts": "10_000"}, "72"),
+    "abandonment-rate": ({"abandoned": "780", "offered": "12_000", "short": "180"}, "5.1"),
+}
+
+
+def typed(calculator: str, group: str = "\u00a0") -> dict[str, str]:
+    return {name: text.replace("_", group) for name, text in TYPED[calculator][0].items()}
+
+
+def test_every_calculator_has_a_typed_example() -> None:
+    assert set(TYPED) == set(SPECS)
 
 
 def test_typed_worked_example(number_problems: Problems) -> None:
     reply = contact(EXAMPLE)
     assert reply["errors"] == {}
-    result = reply["result"]
-    assert result["main"] == "7.82"
-    assert result["costs"] == {"value": "76600", "source": "total", "parts": []}
-    assert result["volume"] == {"value": "9800", "source": "total", "parts": []}
-    assert (result["annual_costs"], result["annual_volume"]) == ("919200", "117600")
-    assert result["comparison"] == {
-        "position": "above",
-        "rate": "1",
-        "percent": "9.2",
-        "difference": "0.66",
-        "reference": "7.16",
-        "benchmark": {"low": "7.16", "high": "7.16", "currency": "USD"},
+    assert reply["result"] == {
+        "values": {"cost-per-contact": "7.82", "annual-costs": "919200", "annual-volume": "117600"},
+        "source": "total",
+        "notes": [],
+        "comparison": {
+            "position": "above",
+            "rate": "1",
+            "percent": "9.2",
+            "difference": "0.66",
+            "reference": "7.16",
+            "benchmark": {"low": "7.16", "high": "7.16", "currency": "USD"},
+        },
+        "band": None,
+        "shares": [],
+        "scenario": None,
+        "table": [],
+        "carry": [],
     }
-    assert result["scenario"] is None
     assert reply["link"] == {
         "costs": "76600",
         "contacts": "9800",
         "period": "month",
-        "mode": "inbound",
+        "currency": "USD",
     }
     assert number_problems(reply) == []
 
@@ -63,35 +135,46 @@ def test_handle_answers_compact_json() -> None:
     text = handle(json.dumps({"calculator": "cost-per-contact", "values": EXAMPLE, **NB}))
     assert ", " not in text
     assert ": " not in text
-    assert json.loads(text)["result"]["main"] == "7.82"
+    assert main(json.loads(text)) == "7.82"
+
+
+@pytest.mark.parametrize("locale", sorted(LOCALES))
+@pytest.mark.parametrize("calculator", sorted(TYPED))
+def test_typed_values_follow_the_locale(
+    calculator: str, locale: str, number_problems: Problems
+) -> None:
+    decimal, group = LOCALES[locale]
+    reply = ask(calculator, typed(calculator, group), decimal=decimal, group=group)
+    assert reply["errors"] == {}
+    assert main(reply, calculator) == TYPED[calculator][1]
+    assert number_problems(reply) == []
 
 
 @pytest.mark.parametrize(
     ("separators", "costs", "contacts"),
     [
-        (NB, "76 600,00", "9 800"),
         (NB, "kr 76\u202f600", "9\u00a0800"),
-        (IT, "76.600,00", "9.800"),
+        (NB, "76 600,00", "9 800"),
         (IT, "€ 76.600", "9800"),
         ({"decimal": ",", "group": "\u202f"}, "76\u202f600", "9 800"),
     ],
 )
-def test_typed_values_follow_the_locale(
+def test_typed_values_with_signs_and_any_space(
     separators: dict[str, str], costs: str, contacts: str
 ) -> None:
     reply = contact({"costs": costs, "contacts": contacts}, **separators)
     assert reply["errors"] == {}
-    assert reply["result"]["main"] == "7.82"
+    assert main(reply) == "7.82"
 
 
 def test_missing_separators_default_to_comma_and_space() -> None:
     reply = respond({"calculator": "cost-per-contact", "values": {"costs": "7,5", "contacts": "1"}})
-    assert reply["result"]["main"] == "7.5"
+    assert main(reply) == "7.5"
 
 
 def test_the_same_text_reads_differently_by_locale() -> None:
     values = {"costs": "1.234", "contacts": "1"}
-    assert contact(values, **IT)["result"]["main"] == "1234"
+    assert main(contact(values, **IT)) == "1234"
     assert contact(values, **NB)["errors"] == {"costs": {"code": "ambiguous"}}
 
 
@@ -103,23 +186,20 @@ def test_link_source_reads_canonical_numbers(number_problems: Problems) -> None:
         "costs": "76600",
         "contacts": "9800",
         "share": "20",
-        "unit_cost": "0.5",
+        "unit_cost": "0.50",
         "period": "year",
+        "currency": "USD",
     }
     reply = contact(values, source="link")
     assert reply["errors"] == {}
     result = reply["result"]
-    assert result["main"] == "7.82"
-    assert result["annual_costs"] == "76600"
-    assert result["scenario"]["new_value"] == "6.35"
-    assert reply["link"] == {
-        "costs": "76600",
-        "contacts": "9800",
-        "share": "20",
-        "unit_cost": "0.5",
-        "period": "year",
-        "mode": "inbound",
+    assert result["values"] == {
+        "cost-per-contact": "7.82",
+        "annual-costs": "76600",
+        "annual-volume": "9800",
     }
+    assert result["scenario"]["new_cost_per_contact"] == "6.82"
+    assert reply["link"] == values | {"unit_cost": "0.5"}
     assert number_problems(reply) == []
 
 
@@ -140,10 +220,12 @@ def test_link_source_refuses_locale_text(text: str, code: str) -> None:
     assert reply["result"] is None
 
 
-def test_link_round_trip_gives_the_same_result() -> None:
-    typed = contact({"costs": "76\u00a0600,50", "contacts": "9\u00a0800", "period": "week"})
-    linked = contact(typed["link"], source="link")
-    assert linked == typed
+@pytest.mark.parametrize("calculator", sorted(TYPED))
+def test_link_round_trip_gives_the_same_result(calculator: str) -> None:
+    typed_reply = ask(calculator, typed(calculator))
+    assert typed_reply["errors"] == {}
+    linked = ask(calculator, typed_reply["link"], source="link")
+    assert linked == typed_reply
 
 
 # --- errors by field --------------------------------------------------------------------------
@@ -157,7 +239,23 @@ def test_each_field_gets_its_own_error() -> None:
         "share": {"code": "malformed"},
     }
     assert reply["result"] is None
-    assert reply["link"] == {"unit_cost": "0.5", "period": "month", "mode": "inbound"}
+    assert reply["link"] == {"unit_cost": "0.5", "period": "month", "currency": "USD"}
+
+
+def test_each_field_of_a_new_calculator_gets_its_own_error() -> None:
+    values = {"talk": "1.5.5", "hold": "x", "wrap": "-1", "contacts": "2,5", "hourly_cost": "30"}
+    reply = ask("average-handle-time", values)
+    assert reply["errors"] == {
+        "talk": {"code": "malformed"},
+        "hold": {"code": "not_a_number"},
+        "wrap": {"code": "negative"},
+    }
+    assert reply["link"] == {
+        "contacts": "2.5",
+        "hourly_cost": "30",
+        "period": "month",
+        "currency": "USD",
+    }
 
 
 def test_too_many_decimals_carries_the_allowed_places() -> None:
@@ -165,17 +263,38 @@ def test_too_many_decimals_carries_the_allowed_places() -> None:
     assert reply["errors"] == {"costs": {"code": "too_many_decimals", "places": "6"}}
 
 
+SL = {"calls": "360", "interval": "60", "aht": "240", "target": "80", "answer_time": "20"}
+AHT = {"talk": "26000", "hold": "2400", "wrap": "6600", "contacts": "10000"}
+FCR = {"resolved_first": "7200", "contacts": "10000", "fcr_target": "80", "costs": "76600"}
+
 WEB_ERRORS: list[tuple[str, dict[str, str], str, str]] = [
     ("cost-per-contact", {"contacts": "9800"}, "empty", "costs"),
     ("cost-per-contact", {"costs": "76600"}, "empty", "contacts"),
     ("cost-per-call", {"costs": "41300"}, "empty", "calls"),
     ("cost-per-call", {"costs": "41300", "mode": "outbound"}, "empty", "sales"),
+    ("occupancy", {"handle": "1240"}, "empty", "idle"),
+    ("service-level", SL | {"aht": ""}, "empty", "aht"),
     ("cost-per-contact", {"costs": "NaN", "contacts": "1"}, "not_a_number", "costs"),
     ("cost-per-contact", {"costs": "1", "contacts": "-1"}, "negative", "contacts"),
     ("cost-per-contact", {"costs": "1", "contacts": "0"}, "zero_divisor", "contacts"),
     ("cost-per-call", {"costs": "1", "calls": "0"}, "zero_divisor", "calls"),
     ("cost-per-call", {"costs": "1", "sales": "0", "mode": "outbound"}, "zero_divisor", "sales"),
-    ("cost-per-contact", {"costs": "1", "contacts": "1", "rate": "0"}, "zero_divisor", "rate"),
+    (
+        "cost-per-contact",
+        {"costs": "1", "contacts": "1", "rate": "0", "currency": "NOK"},
+        "zero_divisor",
+        "rate",
+    ),
+    ("service-level", SL | {"answer_time": "0"}, "zero_divisor", "answer_time"),
+    ("service-level", SL | {"aht": "0"}, "zero_divisor", "aht"),
+    ("average-handle-time", AHT | {"contacts": "0"}, "zero_divisor", "contacts"),
+    (
+        "average-handle-time",
+        AHT | {"hourly_cost": "30", "occupancy": "0"},
+        "zero_divisor",
+        "occupancy",
+    ),
+    ("cost-per-resolution", {"costs": "1", "resolved": "0"}, "zero_divisor", "resolved"),
     ("cost-per-contact", {"costs": "1" * 50, "contacts": "1"}, "too_large", "costs"),
     (
         "cost-per-contact",
@@ -183,12 +302,15 @@ WEB_ERRORS: list[tuple[str, dict[str, str], str, str]] = [
         "too_large",
         "costs",
     ),
+    ("average-handle-time", AHT | {"hold": "1 000 000 001"}, "too_large", "hold"),
     ("cost-per-call", {"costs": "1", "calls": "1,2,3"}, "malformed", "calls"),
     ("cost-per-contact", {"costs": "1.234", "contacts": "1"}, "ambiguous", "costs"),
     ("cost-per-contact", {"costs": "1,234.50", "contacts": "1"}, "wrong_locale", "costs"),
     ("cost-per-contact", {"costs": "1", "contacts": "10,5"}, "not_whole", "contacts"),
     ("cost-per-contact", {"costs": "1", "chat": "2,5"}, "not_whole", "chat"),
     ("cost-per-call", {"costs": "1", "calls": "7,5"}, "not_whole", "calls"),
+    ("service-level", SL | {"calls": "360,5"}, "not_whole", "calls"),
+    ("abandonment-rate", {"abandoned": "1,5", "offered": "10"}, "not_whole", "abandoned"),
     (
         "cost-per-contact",
         {"costs": "1", "contacts": "1", "share": "0,0000001"},
@@ -208,6 +330,26 @@ WEB_ERRORS: list[tuple[str, dict[str, str], str, str]] = [
         "repeat_now",
     ),
     (
+        "cost-per-contact",
+        {
+            "costs": "76600",
+            "contacts": "9800",
+            "share": "20",
+            "unit_cost": "0,5",
+            "variable_share": "100,1",
+        },
+        "percent_range",
+        "variable_share",
+    ),
+    ("first-contact-resolution", FCR | {"variable_share": "0"}, "percent_range", "variable_share"),
+    ("service-level", SL | {"shrinkage": "100"}, "percent_range", "shrinkage"),
+    (
+        "average-handle-time",
+        AHT | {"hourly_cost": "30", "shrinkage": "100"},
+        "percent_range",
+        "shrinkage",
+    ),
+    (
         "cost-per-call",
         {"costs": "41300", "calls": "11800", "repeat_now": "15", "repeat_target": "25"},
         "target_not_lower",
@@ -219,60 +361,211 @@ WEB_ERRORS: list[tuple[str, dict[str, str], str, str]] = [
         "not_cheaper",
         "unit_cost",
     ),
+    ("first-contact-resolution", FCR | {"resolved_first": "10 001"}, "exceeds", "resolved_first"),
+    ("abandonment-rate", {"abandoned": "12 001", "offered": "12 000"}, "exceeds", "abandoned"),
+    (
+        "abandonment-rate",
+        {"abandoned": "100", "offered": "12 000", "short": "180"},
+        "exceeds",
+        "short",
+    ),
+    (
+        "cost-per-resolution",
+        {"costs": "1", "resolved": "9 801", "contacts": "9 800"},
+        "exceeds",
+        "resolved",
+    ),
+    (
+        "abandonment-rate",
+        {"abandoned": "12 000", "offered": "12 000", "short": "12 000"},
+        "short_not_below",
+        "short",
+    ),
+    ("first-contact-resolution", FCR | {"fcr_target": "72"}, "target_not_higher", "fcr_target"),
+    ("service-level", SL | {"target": "100"}, "target_range", "target"),
+    ("service-level", SL | {"target": "0"}, "target_range", "target"),
+    ("occupancy", {"handle": "0", "idle": "0,0"}, "both_zero", "handle"),
+    ("service-level", SL | {"calls": "1 000 000"}, "too_many_agents", "calls"),
+    ("first-contact-resolution", FCR | {"fcr_target": "100,5"}, "over_hundred", "fcr_target"),
+    (
+        "average-handle-time",
+        AHT | {"hourly_cost": "30", "occupancy": "101"},
+        "over_hundred",
+        "occupancy",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("calculator", "values", "code", "field"),
     WEB_ERRORS,
-    ids=[f"{code}-{field}" for _, _, code, field in WEB_ERRORS],
+    ids=[f"{calculator}-{code}-{field}" for calculator, _, code, field in WEB_ERRORS],
 )
 def test_error_codes_through_the_bridge(
     calculator: str, values: dict[str, str], code: str, field: str
 ) -> None:
-    reply = ask(calculator, values, currency="NOK")
+    reply = ask(calculator, values)
     assert reply["result"] is None
     assert list(reply["errors"]) == [field]
     assert reply["errors"][field]["code"] == code
 
 
+#: Codes no reply of the bridge carries, and why.
+OUTSIDE_THE_BRIDGE = {
+    # The interval is a choice: an unknown interval in a link falls back to the default (see
+    # test_an_unknown_interval_falls_back_to_the_default), so only a direct call of the staffing
+    # formulas meets it (test_an_interval_not_in_the_list_is_refused_by_the_formulas).
+    "not_in_list",
+    # Set by the page's script when the worker's Python fails; Python never raises it.
+    "compute_failed",
+}
+
+
 def test_the_bridge_reaches_every_error_code() -> None:
-    assert {code for _, _, code, _ in WEB_ERRORS} == ERROR_CODES
+    reached = {code for _, _, code, _ in WEB_ERRORS}
+    assert reached == ERROR_CODES - OUTSIDE_THE_BRIDGE
+    assert OUTSIDE_THE_BRIDGE <= ERROR_CODES
+
+
+def test_an_interval_not_in_the_list_is_refused_by_the_formulas() -> None:
+    with pytest.raises(CalculatorError) as caught:
+        agents_for_target(360, 45, 240, 80, 20)
+    assert (caught.value.code, caught.value.field) == ("not_in_list", "interval")
+    assert caught.value.details == {"allowed": INTERVALS}
+
+
+@pytest.mark.parametrize("interval", ["45", "0", "", "60.0", "-15", "<b>15</b>"])
+def test_an_unknown_interval_falls_back_to_the_default(interval: str) -> None:
+    reply = ask("service-level", SL | {"interval": interval}, source="link")
+    assert reply["errors"] == {}
+    assert reply["link"]["interval"] == SPECS["service-level"].field("interval").initial == "30"
+    assert reply["result"]["values"]["traffic"] == "48"
+
+
+@pytest.mark.parametrize(
+    ("calculator", "values", "error"),
+    [
+        (
+            "first-contact-resolution",
+            FCR | {"resolved_first": "10 001"},
+            {"code": "exceeds", "other": "contacts"},
+        ),
+        ("occupancy", {"handle": "0", "idle": "0"}, {"code": "both_zero", "other": "idle"}),
+        (
+            "service-level",
+            SL | {"calls": "1 000 000"},
+            {"code": "too_many_agents", "max": "5000"},
+        ),
+        ("average-handle-time", AHT | {"wrap": "2e9"}, {"code": "not_a_number"}),
+        (
+            "average-handle-time",
+            AHT | {"wrap": "2 000 000 000"},
+            {"code": "too_large", "max": "1000000000"},
+        ),
+    ],
+)
+def test_errors_carry_what_their_message_names(
+    calculator: str, values: dict[str, str], error: dict[str, str]
+) -> None:
+    errors = ask(calculator, values)["errors"]
+    assert list(errors.values()) == [error]
+
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "1<b>2</b>",
+    "{{7*7}}",
+    "${7*7}",
+    "1; DROP TABLE contacts",
+    "../../etc/passwd",
+    "%3Cscript%3E",
+    "\u0000",
+    "１２<svg/onload=alert(1)>",
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize("calculator", sorted(SPECS))
+def test_payloads_become_error_codes(calculator: str, payload: str) -> None:
+    """A payload in any field is refused with a code; nothing of it comes back in the reply."""
+    field = SPECS[calculator].numbers[0].name
+    for source in ("typed", "link"):
+        text = handle(
+            json.dumps(
+                {"calculator": calculator, "values": {field: payload}, "source": source, **NB}
+            )
+        )
+        reply = json.loads(text)
+        assert reply["result"] is None
+        assert reply["errors"][field]["code"] in ERROR_CODES - {"empty"}
+        assert field not in reply["link"]
+        assert "<" not in text
+        assert "alert" not in text
 
 
 # --- what is ignored, and defaults ------------------------------------------------------------
 
 
-def test_unknown_parameters_are_ignored() -> None:
-    values = EXAMPLE | {"utm_source": "newsletter", "sales": "5", "fbclid": "x", "": "1"}
-    reply = contact(values, extra="ignored", lang="nb")
+@pytest.mark.parametrize("calculator", sorted(TYPED))
+def test_unknown_parameters_are_ignored(calculator: str) -> None:
+    values = typed(calculator) | {"utm_source": "newsletter", "fbclid": "x", "": "1", "x": "<b>"}
+    reply = ask(calculator, values, extra="ignored", lang="nb")
     assert reply["errors"] == {}
-    assert reply["result"]["main"] == "7.82"
-    assert set(reply["link"]) == {"costs", "contacts", "period", "mode"}
+    assert main(reply, calculator) == TYPED[calculator][1]
+    assert set(reply["link"]) <= {field.name for field in SPECS[calculator].fields}
+
+
+def test_fields_that_do_not_apply_are_ignored() -> None:
+    reply = call({"costs": "41300", "calls": "11800", "sales": "-5", "mode": "inbound"})
+    assert reply["errors"] == {}
+    assert "sales" not in reply["link"]
 
 
 def test_blank_and_null_fields_are_missing_not_errors() -> None:
     reply = contact(EXAMPLE | {"share": "  ", "unit_cost": None, "rate": "\u00a0", "chat": ""})
     assert reply["errors"] == {}
     assert reply["result"]["scenario"] is None
+    assert set(reply["link"]) == {"costs", "contacts", "period", "currency"}
 
 
 def test_numbers_from_json_are_read_as_text() -> None:
     reply = contact({"costs": 76600, "contacts": 9800})
-    assert reply["result"]["main"] == "7.82"
+    assert main(reply) == "7.82"
 
 
 def test_missing_values_object() -> None:
     reply = respond({"calculator": "cost-per-call", "values": None})
     assert reply["errors"] == {"costs": {"code": "empty"}}
-    assert reply["link"] == {"period": "month", "mode": "inbound"}
+    assert reply["link"] == {"mode": "inbound", "period": "month", "currency": "USD"}
 
 
-@pytest.mark.parametrize("period", [None, "", "fortnight", "MONTH", "decade"])
-def test_period_defaults_to_a_month(period: str | None) -> None:
-    reply = contact(EXAMPLE | {"period": period})
-    assert reply["link"]["period"] == "month"
-    assert reply["result"]["annual_costs"] == "919200"
+CHOICE_FIELDS = [
+    (spec.id, field) for spec in SPECS.values() for field in spec.fields if field.kind == "choice"
+]
+
+
+@pytest.mark.parametrize("bogus", [None, "", "fortnight", "bogus", " "])
+@pytest.mark.parametrize(
+    ("calculator", "field"), CHOICE_FIELDS, ids=[f"{c}-{f.name}" for c, f in CHOICE_FIELDS]
+)
+def test_an_unknown_choice_falls_back_to_its_default(
+    calculator: str, field: Field, bogus: str | None
+) -> None:
+    reply = ask(calculator, typed(calculator) | {field.name: bogus})
+    assert reply["link"][field.name] == field.initial
+    assert reply["errors"] == {}
+
+
+@pytest.mark.parametrize(
+    ("calculator", "field"), CHOICE_FIELDS, ids=[f"{c}-{f.name}" for c, f in CHOICE_FIELDS]
+)
+def test_choices_are_matched_exactly(calculator: str, field: Field) -> None:
+    for value in field.choices:
+        assert ask(calculator, {field.name: value})["link"][field.name] == value
+        if value.upper() != value:
+            assert ask(calculator, {field.name: value.upper()})["link"][field.name] == field.initial
 
 
 @pytest.mark.parametrize(
@@ -287,27 +580,15 @@ def test_period_defaults_to_a_month(period: str | None) -> None:
 def test_period_annualises(period: str, annual_costs: str, annual_volume: str) -> None:
     reply = contact(EXAMPLE | {"period": period})
     assert reply["link"]["period"] == period
-    assert (reply["result"]["annual_costs"], reply["result"]["annual_volume"]) == (
-        annual_costs,
-        annual_volume,
-    )
+    values = reply["result"]["values"]
+    assert (values["annual-costs"], values["annual-volume"]) == (annual_costs, annual_volume)
 
 
 @pytest.mark.parametrize("mode", [None, "", "sideways", "OUTBOUND"])
 def test_mode_defaults_to_inbound(mode: str | None) -> None:
     reply = call({"costs": "41300", "calls": "11800", "sales": "1150", "mode": mode})
     assert reply["link"]["mode"] == "inbound"
-    assert reply["result"]["mode"] == "inbound"
-    assert reply["result"]["main"] == "3.5"
-
-
-def test_choices() -> None:
-    assert CHOICES == {
-        "period": ("month", "week", "quarter", "year"),
-        "mode": ("inbound", "outbound"),
-    }
-    assert "rate" in FIELDS["cost-per-contact"]
-    assert "rate" in FIELDS["cost-per-call"]
+    assert main(reply, "cost-per-call") == "3.5"
 
 
 # --- breakdowns -------------------------------------------------------------------------------
@@ -331,10 +612,9 @@ def test_a_breakdown_replaces_the_total(number_problems: Problems) -> None:
     }
     reply = contact(values)
     result = reply["result"]
-    assert result["main"] == "7.82"
-    assert result["costs"]["source"] == "breakdown"
-    assert result["costs"]["value"] == "76600"
-    assert [part["key"] for part in result["costs"]["parts"]] == [
+    assert main(reply) == "7.82"
+    assert result["source"] == "breakdown"
+    assert [part["key"] for part in result["shares"]] == [
         "salaries",
         "benefits",
         "technology",
@@ -343,20 +623,19 @@ def test_a_breakdown_replaces_the_total(number_problems: Problems) -> None:
         "taxes",
         "other",
     ]
-    assert result["costs"]["parts"][0] == {"key": "salaries", "value": "48500", "percent": "63.3"}
-    assert result["volume"]["source"] == "breakdown"
-    assert result["volume"]["value"] == "9800"
-    assert result["volume"]["parts"][0] == {"key": "phone", "value": "4900", "percent": "50"}
+    assert result["shares"][0] == {"key": "salaries", "value": "48500", "percent": "63.3"}
+    assert result["shares"][5] == {"key": "taxes", "value": "2300", "percent": "3"}
+    assert result["values"]["annual-volume"] == "117600"
     assert number_problems(reply) == []
 
 
-def test_call_breakdown_and_volume() -> None:
+def test_call_breakdown() -> None:
     reply = call({"salaries": "30000", "other": "11300", "calls": "11800"})
     result = reply["result"]
-    assert result["costs"]["source"] == "breakdown"
-    assert result["costs"]["value"] == "41300"
-    assert result["volume"] == {"value": "11800", "source": "total", "parts": []}
-    assert result["main"] == "3.5"
+    assert result["source"] == "breakdown"
+    assert [part["key"] for part in result["shares"]] == ["salaries", "other"]
+    assert result["values"]["annual-costs"] == "495600"
+    assert main(reply, "cost-per-call") == "3.5"
 
 
 # --- currencies, rates and comparisons --------------------------------------------------------
@@ -364,56 +643,62 @@ def test_call_breakdown_and_volume() -> None:
 
 def test_the_rate_converts_for_the_comparison() -> None:
     reply = contact(
-        {"costs": "782\u00a0000", "contacts": "10\u00a0000", "rate": "10"}, currency="NOK"
+        {"costs": "782\u00a0000", "contacts": "10\u00a0000", "rate": "10", "currency": "NOK"}
     )
     comparison = reply["result"]["comparison"]
-    assert comparison["position"] == "above"
-    assert comparison["rate"] == "10"
-    assert comparison["reference"] == "71.6"
-    assert comparison["difference"] == "6.6"
-    assert comparison["percent"] == "9.2"
-    assert comparison["benchmark"] == {"low": "7.16", "high": "7.16", "currency": "USD"}
+    assert comparison == {
+        "position": "above",
+        "rate": "10",
+        "percent": "9.2",
+        "difference": "6.6",
+        "reference": "71.6",
+        "benchmark": {"low": "7.16", "high": "7.16", "currency": "USD"},
+    }
+    assert reply["result"]["notes"] == []
 
 
 def test_the_rate_converts_a_range() -> None:
-    reply = call({"costs": "35000", "calls": "1000", "rate": "10,0"}, currency="NOK")
+    reply = call({"costs": "35000", "calls": "1000", "rate": "10,0", "currency": "NOK"})
     assert reply["result"]["comparison"]["position"] == "within"
     assert reply["result"]["comparison"]["rate"] == "10"
 
 
 def test_another_currency_without_a_rate_is_not_compared() -> None:
-    reply = contact(EXAMPLE, currency="EUR")
+    reply = contact(EXAMPLE | {"currency": "EUR"})
     assert reply["errors"] == {}
-    assert reply["result"]["comparison"] == {
-        "position": None,
-        "benchmark": {"low": "7.16", "high": "7.16", "currency": "USD"},
-    }
+    assert reply["result"]["comparison"] is None
+    assert reply["result"]["notes"] == ["compare.no_rate"]
 
 
 def test_usd_ignores_the_rate() -> None:
-    reply = contact(EXAMPLE | {"rate": "0"}, currency="USD")
+    reply = contact(EXAMPLE | {"rate": "0", "currency": "USD"})
     assert reply["errors"] == {}
     assert reply["result"]["comparison"]["rate"] == "1"
+    assert "rate" not in reply["link"]
 
 
 def test_a_zero_rate_is_an_error_of_the_rate_field() -> None:
-    reply = contact(EXAMPLE | {"rate": "0,00"}, currency="NOK")
+    reply = contact(EXAMPLE | {"rate": "0,00", "currency": "NOK"})
     assert reply["errors"] == {"rate": {"code": "zero_divisor"}}
     assert reply["result"] is None
     assert reply["link"]["rate"] == "0"
 
 
-def test_currency_defaults_to_usd() -> None:
-    reply = respond({"calculator": "cost-per-contact", "values": EXAMPLE, **NB, "currency": None})
+@pytest.mark.parametrize("currency", [None, "", "GBP", "usd"])
+def test_currency_defaults_to_usd(currency: str | None) -> None:
+    reply = contact(EXAMPLE | {"currency": currency, "rate": "10"})
+    assert reply["link"]["currency"] == "USD"
     assert reply["result"]["comparison"]["position"] == "above"
 
 
 @pytest.mark.parametrize(
-    ("digits", "main"), [(0, "8"), (1, "7.8"), (2, "7.82"), (4, "7.8163"), (9, "7.8163"), (-3, "8")]
+    ("digits", "value"),
+    [(0, "8"), (1, "7.8"), (2, "7.82"), (4, "7.8163"), (9, "7.8163"), (-3, "8")],
 )
-def test_digits_follow_the_currency(digits: int, main: str) -> None:
+def test_digits_follow_the_currency(digits: int, value: str) -> None:
     reply = contact(EXAMPLE, digits=digits)
-    assert reply["result"]["main"] == main
+    assert main(reply) == value
+    assert reply["result"]["values"]["annual-costs"] == "919200"
 
 
 # --- outbound ---------------------------------------------------------------------------------
@@ -429,20 +714,26 @@ def test_outbound_has_no_comparison_and_no_scenario(number_problems: Problems) -
             "repeat_now": "25",
             "repeat_target": "15",
             "rate": "10",
-        },
-        currency="NOK",
+            "currency": "NOK",
+        }
     )
     assert reply["errors"] == {}
     result = reply["result"]
-    assert (result["mode"], result["main"]) == ("outbound", "24")
-    assert result["volume"]["value"] == "1150"
-    assert result["annual_volume"] == "13800"
-    assert result["comparison"] == {
-        "position": None,
-        "benchmark": {"low": "2.7", "high": "5.6", "currency": "USD"},
+    assert result["values"] == {
+        "cost-per-call": "24",
+        "annual-costs": "331200",
+        "annual-volume": "13800",
     }
-    assert result["scenario"] is None
-    assert reply["link"]["mode"] == "outbound"
+    assert (result["comparison"], result["scenario"]) == (None, None)
+    assert result["notes"] == ["compare.none"]
+    assert reply["link"] == {
+        "mode": "outbound",
+        "costs": "27600",
+        "sales": "1150",
+        "rate": "10",
+        "period": "month",
+        "currency": "NOK",
+    }
     assert number_problems(reply) == []
 
 
@@ -456,17 +747,28 @@ def test_outbound_ignores_repeat_call_errors() -> None:
 # --- scenarios --------------------------------------------------------------------------------
 
 
-def test_self_service_scenario() -> None:
+def test_self_service_scenario_with_the_default_variable_share() -> None:
     reply = contact(EXAMPLE | {"share": "20", "unit_cost": "0,50"})
     assert reply["result"]["scenario"] == {
-        "new_value": "6.35",
-        "saving_period": "14340",
-        "saving_year": "172080",
-        "assumptions": [
-            {"key": "share", "unit": "percent", "value": "20"},
-            {"key": "unit_cost", "unit": "money", "value": "0.5"},
-        ],
+        "share": "20",
+        "unit_cost": "0.5",
+        "variable_share": "70",
+        "moved": "1960",
+        "variable_cost_per_contact": "5.47",
+        "saving_per_moved": "4.97",
+        "new_cost_per_contact": "6.82",
+        "saving_period": "9741",
+        "saving_year": "116894",
     }
+
+
+def test_self_service_scenario_with_the_staff_share_of_the_breakdown() -> None:
+    values = {"salaries": "48500", "benefits": "9700", "other": "18400", "contacts": "9800"}
+    reply = contact(values | {"share": "20", "unit_cost": "0,50"})
+    scenario = reply["result"]["scenario"]
+    assert scenario["variable_share"] == "76"
+    assert (scenario["moved"], scenario["saving_per_moved"]) == ("1960", "5.44")
+    assert (scenario["new_cost_per_contact"], scenario["saving_year"]) == ("6.73", "127949")
 
 
 @pytest.mark.parametrize("half", [{"share": "20"}, {"unit_cost": "0,5"}])
@@ -483,61 +785,370 @@ def test_repeat_calls_scenario(number_problems: Problems) -> None:
     result = reply["result"]
     assert result["comparison"]["position"] == "within"
     assert result["scenario"] == {
+        "repeat_now": "25",
+        "repeat_target": "15",
+        "variable_share": "70",
+        "calls_after": "10412",
         "calls_avoided": "1388",
-        "saving_period": "4858.82",
-        "saving_year": "58305.88",
-        "assumptions": [
-            {"key": "repeat_now", "unit": "percent", "value": "25"},
-            {"key": "repeat_target", "unit": "percent", "value": "15"},
-        ],
+        "variable_cost_per_call": "2.45",
+        "saving_period": "3401",
+        "saving_year": "40807",
     }
     assert number_problems(reply) == []
 
 
-# --- output hygiene ---------------------------------------------------------------------------
+def test_fcr_what_if(number_problems: Problems) -> None:
+    reply = ask("first-contact-resolution", FCR | {"variable_share": "70"})
+    result = reply["result"]
+    assert result["values"] == {"first-contact-resolution": "72", "unresolved": "2800"}
+    assert result["band"] == "good"
+    assert result["scenario"] == {
+        "fcr_target": "80",
+        "variable_share": "70",
+        "handled_now": "12800",
+        "contacts_avoided": "800",
+        "variable_costs": "53620",
+        "variable_cost_per_contact": "4.19",
+        "saving_period": "3352",
+        "saving_year": "40224",
+    }
+    assert number_problems(reply) == []
+
+
+# --- the new calculators: bands, tables ---------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "values",
+    ("calculator", "values", "figures", "band"),
     [
+        (
+            "average-handle-time",
+            AHT | {"hourly_cost": "30", "occupancy": "85", "shrinkage": "30"},
+            {
+                "average-handle-time": "210",
+                "labour-cost-per-contact": "2.94",
+                "handle-minutes": "35000",
+                "handle-hours": "583.3",
+                "paid-hours": "980.4",
+            },
+            "within",
+        ),
+        (
+            "average-handle-time",
+            AHT,
+            {"average-handle-time": "210", "handle-minutes": "35000", "handle-hours": "583.3"},
+            "within",
+        ),
+        (
+            "occupancy",
+            {"handle": "1 240", "idle": "360"},
+            {
+                "occupancy": "77.5",
+                "logged-in-hours": "1600",
+                "hours-at-goal": "1458.8",
+                "idle-hours-above-goal": "141.2",
+            },
+            "below",
+        ),
+        (
+            "abandonment-rate",
+            {"abandoned": "780", "offered": "12 000", "short": "180"},
+            {
+                "abandonment-rate": "5.1",
+                "abandonment-rate-all": "6.5",
+                "counted-abandoned": "600",
+                "counted-offered": "11820",
+            },
+            "between",
+        ),
+        (
+            "cost-per-resolution",
+            {"costs": "78 400", "resolved": "7 000", "contacts": "9 800"},
+            {
+                "cost-per-resolution": "11.2",
+                "contacts-per-resolution": "1.4",
+                "cost-per-contact": "8",
+                "annual-costs": "940800",
+            },
+            None,
+        ),
+    ],
+)
+def test_results_and_bands(
+    calculator: str,
+    values: dict[str, str],
+    figures: dict[str, str],
+    band: str | None,
+    number_problems: Problems,
+) -> None:
+    reply = ask(calculator, values)
+    assert reply["result"]["values"] == figures
+    assert reply["result"]["band"] == band
+    assert reply["result"]["comparison"] is None
+    assert number_problems(reply) == []
+
+
+def test_service_level_with_its_table(number_problems: Problems) -> None:
+    reply = ask("service-level", SL | {"shrinkage": "30", "hourly_cost": "30"})
+    result = reply["result"]
+    assert result["values"] == {
+        "agents": "29",
+        "scheduled-agents": "42",
+        "service-level": "84",
+        "asa": "11.6",
+        "occupancy": "82.8",
+        "traffic": "24",
+        "staff-cost": "1260",
+        "staff-cost-per-call": "3.5",
+    }
+    assert [line["agents"] for line in result["table"]] == ["27", "28", "29", "30", "31", "32"]
+    assert result["table"][2] == {
+        "agents": "29",
+        "service-level": "84",
+        "asa": "11.6",
+        "occupancy": "82.8",
+        "staff-cost-per-call": "3.5",
+    }
+    assert number_problems(reply) == []
+
+
+def test_service_level_table_without_a_cost() -> None:
+    table = ask("service-level", SL)["result"]["table"]
+    assert all(set(line) == {"agents", "service-level", "asa", "occupancy"} for line in table)
+
+
+# --- carried over -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("calculator", "values", "carry"),
+    [
+        ("average-handle-time", AHT, [{"calculator": "service-level", "params": {"aht": "210"}}]),
+        (
+            "service-level",
+            SL | {"hourly_cost": "30", "shrinkage": "30", "currency": "EUR"},
+            [
+                {
+                    "calculator": "cost-per-call",
+                    "params": {"costs": "1260", "calls": "360", "currency": "EUR"},
+                }
+            ],
+        ),
+        ("service-level", SL, []),
+        (
+            "abandonment-rate",
+            {"abandoned": "780", "offered": "12 000"},
+            [{"calculator": "service-level", "params": {"calls": "12000"}}],
+        ),
+        (
+            "cost-per-resolution",
+            {"costs": "78 400", "resolved": "7 000", "contacts": "9 800", "currency": "NOK"},
+            [
+                {
+                    "calculator": "cost-per-contact",
+                    "params": {"costs": "78400", "contacts": "9800", "currency": "NOK"},
+                }
+            ],
+        ),
+        ("cost-per-resolution", {"costs": "78 400", "resolved": "7 000"}, []),
+        ("occupancy", {"handle": "1", "idle": "1"}, []),
+    ],
+)
+def test_results_carry_over_to_the_next_calculator(
+    calculator: str, values: dict[str, str], carry: list[dict[str, Any]]
+) -> None:
+    assert ask(calculator, values)["result"]["carry"] == carry
+
+
+@pytest.mark.xfail(
+    reason="BUG: the FCR spec carries contacts from the scenario row 'handled_now', which "
+    "web._result never offers to _carry: FCR never links to cost-per-resolution",
+    strict=True,
+)
+def test_fcr_carries_over_to_cost_per_resolution() -> None:
+    carry = ask("first-contact-resolution", FCR)["result"]["carry"]
+    assert [link["calculator"] for link in carry] == ["cost-per-resolution"]
+    params = carry[0]["params"]
+    assert (params["costs"], params["resolved"]) == ("76600", "7200")
+    assert "contacts" in params
+
+
+@pytest.mark.parametrize("calculator", sorted(TYPED))
+def test_carried_links_open_in_the_next_calculator(calculator: str) -> None:
+    """The carried parameters are canonical: the next calculator reads each one without an error."""
+    values = typed(calculator) | {"hourly_cost": "30", "contacts": "9800"}
+    if calculator == "cost-per-resolution":
+        values["resolved"] = "7000"
+    for carry in ask(calculator, values)["result"]["carry"]:
+        reply = ask(carry["calculator"], carry["params"], source="link")
+        assert set(carry["params"]).isdisjoint(reply["errors"])
+        assert carry["params"].items() <= reply["link"].items()
+
+
+# --- the bridge is generic --------------------------------------------------------------------
+
+
+def fake_spec(compute: Callable[[calc.Inputs], calc.Outcome], **spec: Any) -> Spec:
+    return Spec(
+        id="fake",
+        fields=(
+            Field("mode", "choice", "k", choices=("a", "b")),
+            Field("amount", "number", "k"),
+        ),
+        compute=compute,
+        results=(Row("total", "k", "number", main=True),),
+        **spec,
+    )
+
+
+def test_an_error_without_a_field_is_shown_at_the_first_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def failing(inputs: calc.Inputs) -> calc.Outcome:
+        raise CalculatorError("too_large")
+
+    monkeypatch.setitem(SPECS, "fake", fake_spec(failing))
+    reply = respond({"calculator": "fake", "values": {"amount": "1"}})
+    assert reply["errors"] == {"amount": {"code": "too_large"}}
+    assert reply["result"] is None
+
+
+@pytest.mark.xfail(
+    reason="BUG: web._carry ignores Carry.when: a carry declared for one choice is offered under "
+    "every choice",
+    strict=True,
+)
+def test_a_carry_holds_only_under_its_choices(monkeypatch: pytest.MonkeyPatch) -> None:
+    def total(inputs: calc.Inputs) -> calc.Outcome:
+        return calc.Outcome(values={"total": inputs.need("amount")})
+
+    carry = Carry("occupancy", (("handle", "total"),), when=(("mode", "b"),))
+    monkeypatch.setitem(SPECS, "fake", fake_spec(total, carry=(carry,)))
+    reply = respond({"calculator": "fake", "values": {"amount": "1", "mode": "a"}})
+    assert reply["result"]["carry"] == []
+
+
+# --- output hygiene ---------------------------------------------------------------------------
+
+EXTREMES: list[tuple[str, dict[str, str]]] = [
+    (
+        "cost-per-contact",
         {
             "costs": "1000000000000000",
             "contacts": "1",
-            "rate": "0,000001",
+            "rate": "0.000001",
             "share": "100",
             "unit_cost": "0",
+            "variable_share": "100",
         },
-        {"costs": "0,000001", "contacts": "1000000000000000", "rate": "1000000000000000"},
-        {"costs": "0", "contacts": "1", "share": "0", "unit_cost": "0"},
-        {"salaries": "0", "phone": "0", "contacts": "1", "email": "3"},
-    ],
-)
+    ),
+    (
+        "cost-per-contact",
+        {"costs": "0.000001", "contacts": "1000000000000000", "rate": "1000000000000000"},
+    ),
+    ("cost-per-contact", {"salaries": "0", "phone": "0", "contacts": "1", "email": "3"}),
+    (
+        "cost-per-call",
+        {
+            "costs": "1000000000000000",
+            "calls": "1",
+            "rate": "0.000001",
+            "repeat_now": "99.999999",
+            "repeat_target": "0",
+            "variable_share": "0.000001",
+        },
+    ),
+    ("cost-per-call", {"mode": "outbound", "costs": "1000000000000000", "sales": "1"}),
+    (
+        "cost-per-resolution",
+        {"costs": "1000000000000000", "resolved": "1", "contacts": "1000000000000000"},
+    ),
+    ("cost-per-resolution", {"costs": "0.000001", "resolved": "1000000000000000"}),
+    ("average-handle-time", {"talk": "0", "hold": "0", "wrap": "0.000001", "contacts": "1"}),
+    (
+        "average-handle-time",
+        {
+            "talk": "1000000000",
+            "hold": "1000000000",
+            "wrap": "1000000000",
+            "contacts": "1",
+            "hourly_cost": "1000000000000000",
+        },
+    ),
+    ("occupancy", {"handle": "1000000000000000", "idle": "0.000001"}),
+    ("occupancy", {"handle": "0", "idle": "1000000000000000"}),
+    (
+        "service-level",
+        {
+            "calls": "1",
+            "aht": "0.000001",
+            "target": "99.999999",
+            "answer_time": "1000000000000000",
+            "shrinkage": "99.999999",
+            "hourly_cost": "1000000000000000",
+        },
+    ),
+    (
+        "service-level",
+        {
+            "calls": "1",
+            "interval": "15",
+            "aht": "4000000",
+            "target": "0.000001",
+            "answer_time": "0.000001",
+            "shrinkage": "99.999999",
+            "hourly_cost": "999999999999999.999999",
+        },
+    ),
+    (
+        "first-contact-resolution",
+        {
+            "resolved_first": "0",
+            "contacts": "1000000000000000",
+            "fcr_target": "100",
+            "costs": "1000000000000000",
+            "variable_share": "100",
+        },
+    ),
+    ("abandonment-rate", {"abandoned": "1000000000000000", "offered": "1000000000000000"}),
+    ("abandonment-rate", {"abandoned": "1", "offered": "1000000000000000", "short": "1"}),
+]
+
+
+@pytest.mark.parametrize(("calculator", "values"), EXTREMES, ids=[c for c, _ in EXTREMES])
 @pytest.mark.parametrize("period", ["week", "year"])
 @pytest.mark.parametrize("digits", [0, 4])
 def test_extreme_inputs_give_plain_numbers(
-    values: dict[str, str], period: str, digits: int, number_problems: Problems
+    calculator: str, values: dict[str, str], period: str, digits: int, number_problems: Problems
 ) -> None:
-    reply = contact(values | {"period": period}, currency="NOK", digits=digits)
+    values = values | {"period": period, "currency": "VND"}
+    reply = ask(calculator, values, source="link", digits=digits)
     assert reply["errors"] == {}
     assert reply["result"] is not None
     assert number_problems(reply) == []
 
 
-def test_extreme_call_inputs_give_plain_numbers(number_problems: Problems) -> None:
-    for mode in ("inbound", "outbound"):
-        values = {
-            "mode": mode,
-            "costs": "1000000000000000",
-            "calls": "1",
-            "sales": "1",
-            "rate": "0,000001",
-            "repeat_now": "99,999999",
-            "repeat_target": "0",
-            "period": "week",
-        }
-        reply = call(values, currency="VND", digits=4)
-        assert reply["errors"] == {}
-        assert number_problems(reply) == []
+@pytest.mark.xfail(
+    reason="BUG: a labour cost per contact of 10^32 or more cannot be rounded to cents in the "
+    "34-digit context: round_money raises decimal.InvalidOperation and handle() raises",
+    strict=True,
+)
+@pytest.mark.parametrize("digits", [0, 2])
+def test_the_largest_labour_cost_gives_plain_numbers(
+    digits: int, number_problems: Problems
+) -> None:
+    values = {
+        "talk": "1000000000",
+        "hold": "1000000000",
+        "wrap": "1000000000",
+        "contacts": "1",
+        "hourly_cost": "1000000000000000",
+        "occupancy": "0.000001",
+        "shrinkage": "99.999999",
+    }
+    reply = ask("average-handle-time", values, source="link", digits=digits)
+    assert reply["errors"] == {}
+    assert number_problems(reply) == []
 
 
 def test_the_number_check_catches_bad_numbers(number_problems: Problems) -> None:
