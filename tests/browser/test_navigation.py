@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import browser_helpers as h
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.browser
 
@@ -58,9 +59,12 @@ def test_root_redirects_to_the_browser_language(
 
 def test_root_lists_languages_for_an_unsupported_locale(new_context: Any, new_page: Any) -> None:
     page = new_page(context=new_context(locale="ja-JP"))
-    page.goto("/")
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(300)  # time for a redirect, if the chooser wrongly made one
+    page.goto("/", wait_until="commit")
+    # A redirect, if the chooser wrongly made one, comes as the page loads: wait, for a bounded time,
+    # for a navigation away from "/" that must not happen.
+    away = lambda url: urlsplit(url).path != "/"  # noqa: E731
+    with pytest.raises(PlaywrightTimeoutError), page.expect_navigation(url=away, timeout=3_000):
+        pass
     assert urlsplit(page.url).path == "/"
     links = page.locator("main a[hreflang]")
     assert links.evaluate_all("links => links.map(a => a.hreflang)") == list(LANGS)
@@ -79,24 +83,21 @@ def test_search_finds_the_articles(new_page: Any, lang: str) -> None:
     page.keyboard.press("/")
     search = page.locator("input.md-search__input")
     assert search.evaluate("e => e === document.activeElement"), "'/' focuses the search"
-    for calculator in ("cost-per-call", "cost-per-contact"):
+    for calculator in h.CALCULATORS:
         term = h.catalog(lang)[f"term.{calculator}"]
         search.fill("")
         search.press_sequentially(term)
         wanted = h.article_path(lang, calculator)
-        results = page.locator(".md-search-result__item a")
-
-        def found(wanted: str = wanted, results: Any = results) -> bool:
-            hrefs = results.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
-            return wanted in hrefs
-
-        h.wait_for(
+        h.wait_until(
             page,
-            found,
-            lambda term=term, wanted=wanted, results=results: (
+            """wanted => [...document.querySelectorAll(".md-search-result__item a")]
+              .some((a) => new URL(a.href).pathname === wanted)""",
+            wanted,
+            lambda term=term, wanted=wanted: (
                 f"searching {term!r} found no link to {wanted}; results: "
-                f"{results.evaluate_all('links => links.map(a => a.href)')[:8]}"
+                f"{page.locator('.md-search-result__item a').evaluate_all('ls => ls.map(a => a.href)')[:8]}"
             ),
+            10,
         )
 
 
@@ -118,4 +119,4 @@ def test_embed_pages_load_cleanly_and_link_to_the_article(
         assert link.text_content() == h.catalog(lang)["embed.open"]
         path = link.evaluate("a => new URL(a.href).pathname")
         assert path == h.article_path(lang, calculator)
-        page.wait_for_timeout(300)  # let the theme's scripts finish starting
+        page.wait_for_load_state("networkidle")  # the theme's scripts have finished starting
