@@ -258,15 +258,14 @@ def service_level(inputs: Inputs) -> Outcome:
             "asa": row.asa,
             "occupancy": row.occupancy,
         }
-        if hourly_cost is not None and calls:
+        if hourly_cost is not None:  # calls > 0: agents_for_target refuses zero calls
             staff = staffing.scheduled_agents(row.agents, shrinkage) * hours * hourly_cost
             line["staff-cost-per-call"] = CONTEXT.divide(staff, calls)
         table.append(line)
     if hourly_cost is not None:
         staff_cost = scheduled * hours * hourly_cost
         values["staff-cost"] = staff_cost
-        if calls:
-            values["staff-cost-per-call"] = CONTEXT.divide(staff_cost, calls)
+        values["staff-cost-per-call"] = CONTEXT.divide(staff_cost, calls)
     return Outcome(values=values, table=tuple(table))
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from . import calculations as calc
@@ -46,7 +47,8 @@ PERIODS = tuple(period.value for period in Period)
 Condition = tuple[tuple[str, str], ...]
 
 
-def _holds(condition: Condition, choices: Mapping[str, str]) -> bool:
+def holds(condition: Condition, choices: Mapping[str, str]) -> bool:
+    """Whether every ``(choice, value)`` of ``condition`` holds."""
     return all(choices.get(name) == value for name, value in condition)
 
 
@@ -75,7 +77,7 @@ class Field:
 
     def applies(self, choices: Mapping[str, str]) -> bool:
         """Whether the field is used under these choices (shown in the form, read by the bridge)."""
-        return _holds(self.when, choices) and not any(
+        return holds(self.when, choices) and not any(
             choices.get(name) == value for name, value in self.unless
         )
 
@@ -123,7 +125,9 @@ class Spec:
 
     ``table`` lists the columns of an extra table (one row per line of the outcome's table), under
     the heading ``table_caption`` (a catalog key);
-    ``compared`` names the result set against the benchmark when it is not the main one.
+    ``compared`` names the result set against the benchmark when it is not the main one;
+    ``assumption`` is the catalog key of the model's assumptions, shown with the results, with
+    ``assumption_values`` (percentages) for its placeholders.
     """
 
     id: str
@@ -135,6 +139,8 @@ class Spec:
     carry: tuple[Carry, ...] = ()
     compared: str = ""
     table_caption: str = ""
+    assumption: str = ""
+    assumption_values: tuple[tuple[str, Decimal], ...] = ()
 
     @property
     def main(self) -> Row:
@@ -216,6 +222,12 @@ COST_PER_CONTACT = Spec(
             Row("new_cost_per_contact", "result.new_cost_per_contact", "money", main=True),
             Row("saving_period", "result.saving_period", "sum"),
             Row("saving_year", "result.saving_year", "sum", main=True),
+        ),
+    ),
+    carry=(
+        Carry(
+            "cost-per-resolution",
+            (("costs", "costs"), ("contacts", "contacts"), ("currency", "currency")),
         ),
     ),
 )
@@ -315,6 +327,11 @@ AVERAGE_HANDLE_TIME = Spec(
         Row("paid-hours", "result.paid-hours", "hours"),
     ),
     carry=(Carry("service-level", (("aht", "average-handle-time"),)),),
+    assumption="assumption.labour_cost",
+    assumption_values=(
+        ("occupancy", calc.DEFAULT_OCCUPANCY),
+        ("shrinkage", calc.DEFAULT_SHRINKAGE),
+    ),
 )
 
 OCCUPANCY = Spec(
@@ -360,7 +377,7 @@ SERVICE_LEVEL = Spec(
         Row("asa", "result.asa", "seconds"),
         Row("occupancy", "result.occupancy", "percent"),
         Row("traffic", "result.traffic", "erlangs"),
-        Row("staff-cost", "result.staff-cost", "sum"),
+        Row("staff-cost", "result.staff-cost", "money"),
         Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
     ),
     table=(
@@ -371,6 +388,7 @@ SERVICE_LEVEL = Spec(
         Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
     ),
     table_caption="table.staffing_caption",
+    assumption="assumption.erlang",
     compared="service-level",
     carry=(
         Carry(
@@ -416,7 +434,7 @@ FIRST_CONTACT_RESOLUTION = Spec(
     carry=(
         Carry(
             "cost-per-resolution",
-            (("costs", "costs"), ("resolved", "resolved_first"), ("contacts", "handled_now")),
+            (("costs", "costs"), ("resolved", "contacts"), ("contacts", "handled_now")),
         ),
     ),
 )
@@ -435,7 +453,7 @@ ABANDONMENT_RATE = Spec(
         Row("counted-abandoned", "result.counted-abandoned", "count"),
         Row("counted-offered", "result.counted-offered", "count"),
     ),
-    carry=(Carry("service-level", (("calls", "offered"),)),),
+    carry=(Carry("service-level", ()),),
 )
 
 COST_PER_RESOLUTION = Spec(

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .benchmarks import BENCHMARKS, Comparison
@@ -27,7 +27,7 @@ from .breakdowns import Total
 from .calculations import Inputs, Outcome
 from .errors import CalculatorError
 from .numbers import canonical, parse_amount, parse_canonical, round_money
-from .specs import SPECS, Carry, Kind, Row, Spec
+from .specs import SPECS, Carry, Kind, Row, Spec, holds
 
 #: Decimals shown for each kind of figure; money follows the currency (``digits`` of the request).
 PLACES: dict[str, int] = {
@@ -82,7 +82,10 @@ def respond(request: Mapping[str, Any]) -> dict[str, Any]:
         errors[error.field or spec.numbers[0].name] = _error(error)
         return reply
     digits = max(0, min(int(request.get("digits", 2)), 4))
-    reply["result"] = _result(spec, outcome, numbers, choices, digits)
+    try:
+        reply["result"] = _result(spec, outcome, numbers, choices, digits)
+    except InvalidOperation:  # a result too large to show to the cent, from extreme inputs
+        errors[spec.numbers[0].name] = {"code": "too_large"}
     return reply
 
 
@@ -132,7 +135,8 @@ def _result(
         "carry": [
             link
             for carry in spec.carry
-            if (link := _carry(carry, {**values, **_given(numbers), **choices})) is not None
+            if (link := _carry(carry, {**(scenario or {}), **values, **_given(numbers)}, choices))
+            is not None
         ],
     }
 
@@ -141,9 +145,12 @@ def _given(numbers: Mapping[str, Decimal]) -> dict[str, str]:
     return {name: canonical(value) for name, value in numbers.items()}
 
 
-def _carry(carry: Carry, known: Mapping[str, str]) -> dict[str, Any] | None:
-    """The next calculator's link parameters, when every figure it carries is known."""
-    if not all(source in known for _, source in carry.params):
+def _carry(
+    carry: Carry, known: Mapping[str, str], choices: Mapping[str, str]
+) -> dict[str, Any] | None:
+    """The next calculator's link parameters, when its choices hold and every figure is known."""
+    known = {**known, **choices}
+    if not holds(carry.when, choices) or not all(source in known for _, source in carry.params):
         return None
     return {
         "calculator": carry.calculator,

@@ -424,7 +424,18 @@ def example_table(calculator: str, fmt: Formatter) -> str:
         fmt.caption(fmt.t("result.heading"), period),
         "glossary-table--numbers glossary-table--result",
     )
-    return "".join(breakdowns) + main
+    return "".join(breakdowns) + main + model_assumption(spec, fmt)
+
+
+def model_assumption(spec: Spec, fmt: Formatter) -> str:
+    """The calculator's model assumptions in words (labour cost, Erlang C), where it has them."""
+    if not spec.assumption:
+        return ""
+    values = {name: fmt.share(value) for name, value in spec.assumption_values}
+    return (
+        f'<p class="glossary-source"><strong>{escape(fmt.t("table.assumption"))}:</strong> '
+        f"{escape(fmt.t(spec.assumption, **values))}</p>"
+    )
 
 
 def benchmark_table(calculator: str, fmt: Formatter) -> str:

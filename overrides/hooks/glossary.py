@@ -50,7 +50,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["glossary_languages"] = list(LANGUAGES)
     config.extra["glossary_base_url"] = site_assets.site_url()
     config.extra["glossary_embed_open"] = catalog["embed.open"]
+    config.nav = [_translated(entry, catalog) for entry in config.nav or []]
     return config
+
+
+def _translated(entry: Any, catalog: dict[str, str]) -> Any:
+    """A nav entry with its section titles (catalog keys in mkdocs.yml) in the language."""
+    if isinstance(entry, dict):
+        return {
+            catalog.get(title, title): _translated(items, catalog) for title, items in entry.items()
+        }
+    if isinstance(entry, list):
+        return [_translated(item, catalog) for item in entry]
+    return entry
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:

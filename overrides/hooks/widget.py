@@ -162,6 +162,15 @@ class _Form:
                 )
         return "".join(mains), "".join(details)
 
+    def assumption(self) -> str:
+        """The model's assumptions in words, below the results (empty when the spec has none)."""
+        spec = self.spec
+        if not spec.assumption:
+            return ""
+        values = {name: self.fmt.share(value) for name, value in spec.assumption_values}
+        text = f"{self.t('table.assumption')}: {self.t(spec.assumption, **values)}"
+        return f'<p class="calc__assumption">{escape(text)}</p>'
+
     def messages(self) -> dict[str, str]:
         catalog = load(self.fmt.lang)
         spec = self.spec
@@ -174,6 +183,8 @@ class _Form:
         keys |= {"term." + spec.id, "table.total", "result.share", "result.placeholder"}
         if spec.table_caption:
             keys.add(spec.table_caption)
+        if spec.assumption:
+            keys |= {spec.assumption, "table.assumption"}
         if spec.scenario is not None:
             keys |= {spec.scenario.title, spec.scenario.assumption, "table.assumption"}
             keys |= {k for k in catalog if k.startswith("assumption.")}
@@ -250,6 +261,7 @@ def render(
 <div class="calc__scenario" data-out="scenario"></div>
 <div class="calc__table" data-out="table"></div>
 <p class="calc__carry" data-out="carry"></p>
+{form.assumption()}
 </section>
 <div class="calc__actions">
 <button type="button" class="md-button" data-action="copy-link">{escape(t("action.copy_link"))}</button>

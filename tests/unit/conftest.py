@@ -24,7 +24,22 @@ settings.load_profile("calculators")
 #: How every number leaves the bridge: plain ASCII digits, an optional fraction, nothing else.
 PLAIN_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
 #: Keys of a web reply whose values are words, not numbers.
-WORD_KEYS = frozenset({"source", "key", "unit", "position", "currency", "mode", "code", "period"})
+WORD_KEYS = frozenset(
+    {
+        "source",
+        "key",
+        "unit",
+        "position",
+        "currency",
+        "mode",
+        "code",
+        "period",
+        "band",
+        "notes",
+        "calculator",
+        "other",
+    }
+)
 
 
 def _leaves(node: Any, path: str) -> Iterator[tuple[str, Any]]:

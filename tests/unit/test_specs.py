@@ -176,26 +176,11 @@ def test_carries_open_another_calculator_with_its_own_fields(spec: Spec) -> None
         assert {param for param, _ in carry.params} <= target
 
 
-@pytest.mark.parametrize(
-    "spec",
-    [
-        pytest.param(
-            spec,
-            marks=pytest.mark.xfail(
-                reason="BUG: first-contact-resolution carries contacts from 'handled_now', a "
-                "scenario row; the bridge only knows result rows, fields and choices, so the "
-                "carry to cost-per-resolution is never offered",
-                strict=True,
-            ),
-        )
-        if spec.id == "first-contact-resolution"
-        else spec
-        for spec in SPEC_LIST
-    ],
-    ids=list(SPECS),
-)
+@by_id
 def test_carried_figures_are_results_fields_or_choices(spec: Spec) -> None:
     known = {field.name for field in spec.fields} | {row.key for row in spec.results}
+    if spec.scenario is not None:
+        known |= {row.key for row in spec.scenario.rows}
     for carry in spec.carry:
         assert {source for _, source in carry.params} <= known, carry.calculator
 
