@@ -419,13 +419,13 @@ def fill_example(page: Any, lang: str, calculator: str, mode: str = "inbound") -
     return expected
 
 
-def for_each(items: Any, *steps: Any, batch: int = 2) -> None:
+def for_each(items: Any, *steps: Any, batch: int = 1) -> None:
     """Run the ``steps`` for every item, ``batch`` items at a time; fail once, listing every failure.
 
     Within a batch each step runs for every item before the next step starts (so the pages a first
-    step opens load side by side), and only for the items whose earlier steps passed. Batches are
-    small because several Pythons starting at once on a 2-core machine can each stall past the
-    widget's 15-second limit.
+    step opens load side by side), and only for the items whose earlier steps passed. One item at a
+    time by default: several Pythons starting at once on a busy 2-core machine can each stall past
+    the widget's 15-second limit.
     """
     items = list(items)
     failures = []
@@ -445,7 +445,7 @@ def for_each(items: Any, *steps: Any, batch: int = 2) -> None:
 
 
 def in_batches(
-    items: list[Any], open_: Callable[[Any], Any], check: Callable[[Any, Any], None], batch: int = 2
+    items: list[Any], open_: Callable[[Any], Any], check: Callable[[Any, Any], None], batch: int = 1
 ) -> list[str]:
     """Open pages ``batch`` at a time (their Pythons start side by side), check and close them."""
     failures = []

@@ -244,21 +244,18 @@ def new_page(lang_context: Callable[[str], Any]) -> Iterator[Callable[..., Any]]
 def article_page(lang_context: Callable[[str], Any]) -> Iterator[Callable[[str, str], Any]]:
     """The article of ``(lang, calculator)`` with its calculator ready, one page kept per pair.
 
-    The first call for one of the two cost calculators opens both of that language's cost articles,
-    so their Pythons start side by side (more at once can starve a 2-core machine past the widget's
-    15-second stall limit); another calculator's article opens alone. Tests share these pages: a test
-    sets every input it relies on, never navigates them away, and gets them back at the desktop size.
+    Pages open one at a time (several Pythons starting at once can starve a busy 2-core machine past
+    the widget's 15-second stall limit). Tests share these pages: a test sets every input it relies
+    on, never navigates them away, and gets them back at the desktop size.
     """
     pages: dict[tuple[str, str], Any] = {}
 
     def get(lang: str, calculator: str) -> Any:
-        together = h.COST_CALCULATORS if calculator in h.COST_CALCULATORS else (calculator,)
-        for other in together:
-            page = pages.get((lang, other))
-            if page is None or page.is_closed():
-                page = MONITOR.watch(lang_context(lang).new_page())
-                page.goto(h.article_path(lang, other))
-                pages[(lang, other)] = page
+        page = pages.get((lang, calculator))
+        if page is None or page.is_closed():
+            page = MONITOR.watch(lang_context(lang).new_page())
+            page.goto(h.article_path(lang, calculator))
+            pages[(lang, calculator)] = page
         page = pages[(lang, calculator)]
         page.bring_to_front()  # a background tab paints rarely: screenshots would crawl
         page.set_viewport_size(DESKTOP)

@@ -13,13 +13,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import browser_helpers as h
 import pytest
+from playwright.sync_api import expect
 
 import calculators
 
 pytestmark = pytest.mark.browser
 
 LANGS = h.LANGUAGES
-PAIRS = [(lang, calc) for lang in LANGS for calc in h.CALCULATORS]
+PAIRS = [(lang, calc) for lang in LANGS for calc in h.COST_CALCULATORS]
 
 
 def pair_id(pair: tuple[str, str]) -> str:
@@ -93,15 +94,24 @@ def test_period_and_currency_choices(article_page: Any, lang: str) -> None:
     h.select(page, "period", "quarter")
     currency = h.DEFAULT_CURRENCY[lang]
     costs = Decimal(h.COSTS["cost-per-contact"][currency])
-    annual = h.money(calculators.annualise(costs, calculators.Period.QUARTER), currency)
-    annual_text = h.intl_money(page, lang, currency, annual)
-    h.wait_for(
-        page,
-        lambda: annual_text in (page.locator("[data-out=annual]").text_content() or ""),
-        lambda: (
-            f"annual costs {annual_text!r} not in {page.locator('[data-out=annual]').text_content()!r}"
-        ),
+    digits = h.CURRENCY_DIGITS.get(currency, 2)
+    values = {
+        "costs": str(costs),
+        "contacts": h.CONTACTS,
+        "period": "quarter",
+        "currency": currency,
+    }
+    annual = h.reply("cost-per-contact", values, digits=digits)["result"]["values"]["annual-costs"]
+    assert annual == calculators.canonical(
+        calculators.round_money(calculators.annualise(costs, calculators.Period.QUARTER), 0)
     )
+    annual_text = page.evaluate(
+        "([lang, currency, value]) => new Intl.NumberFormat(lang, {style: 'currency', currency,"
+        " minimumFractionDigits: 0, maximumFractionDigits: 0}).format(value)",
+        [lang, currency, annual],
+    )
+    h.expect_value(page, "annual-costs", annual_text, annual)
+    assert page.locator(".calc [data-out=details] [data-result=annual-costs]").is_visible()
     h.select(page, "currency", "USD")
     assert not h.field(page, "rate").is_visible(), "no exchange rate for USD"
     expected = h.money(calculators.cost_per_contact(costs, h.CONTACTS), "USD")
@@ -151,12 +161,8 @@ def test_copy_link_reproduces_the_result(article_page: Any, new_page: Any) -> No
         h.select(page, "period", "week")
         page.wait_for_function("() => new URL(location.href).searchParams.get('period') === 'week'")
         page.locator("[data-action=copy-link]").click()
-        notice = page.locator(".calc [data-out=notice]")
-        copied = h.catalog(lang)["action.copied"]
-        h.wait_for(
-            page,
-            lambda: notice.text_content() == copied,
-            lambda: f"notice {notice.text_content()!r}, expected {copied!r}",
+        expect(page.locator(".calc [data-out=notice]")).to_have_text(
+            h.catalog(lang)["action.copied"]
         )
         links[lang] = page.evaluate("navigator.clipboard.readText()")
         assert links[lang] == page.url
