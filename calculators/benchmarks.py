@@ -136,7 +136,7 @@ AHT_PHONE = Reference(
 OCCUPANCY_GOAL = Reference(
     key="occupancy",
     unit="percent",
-    figures={"low": Decimal(80), "high": Decimal(85), "burnout": Decimal(90)},
+    figures={"low": Decimal(80), "high": Decimal(85), "goal": Decimal(85), "burnout": Decimal(90)},
     bands=(
         ("below", Decimal(80), False),
         ("within", Decimal(85), True),

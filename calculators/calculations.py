@@ -223,7 +223,7 @@ def occupancy(inputs: Inputs) -> Outcome:
     handle, idle = inputs.need("handle"), inputs.need("idle")
     percent = staffing.occupancy(handle, idle)
     logged_in = handle + idle
-    at_goal = CONTEXT.divide(handle * 100, OCCUPANCY_GOAL.figures["high"])
+    at_goal = CONTEXT.divide(handle * 100, OCCUPANCY_GOAL.figures["goal"])
     values = {"occupancy": percent, "logged-in-hours": logged_in, "hours-at-goal": at_goal}
     if logged_in > at_goal:
         values["idle-hours-above-goal"] = logged_in - at_goal

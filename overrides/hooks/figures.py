@@ -8,6 +8,7 @@ because the calculators round counts and unit costs before they multiply them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from html import escape
@@ -176,13 +177,14 @@ class Formatter:
     def t(self, key: str, **values: str) -> str:
         return translate(self.lang, key, **values)
 
-    def label(self, key: str, period: str = "month") -> str:
-        """A row label; "… per period" reads "… per month" where the figures are for a month."""
+    def label(self, key: str, period: str = "month", **values: str) -> str:
+        """A row label; "… per period" reads "… per month" where the figures are for a month;
+        ``values`` fill placeholders such as the quoted goal in "hours needed at {goal}"."""
         catalog = load(self.lang)
         for specific in (key.replace("_period", f"_{period}"), f"{key}_{period}"):
             if specific != key and specific in catalog:
-                return catalog[specific]
-        return self.t(key)
+                return self.t(specific, **values)
+        return self.t(key, **values)
 
     def caption(self, title: str, period: str | None = "month") -> str:
         """ "Worked example: costs per month": lower case after the colon."""
@@ -329,12 +331,21 @@ def table(headers: Iterable[str], rows: Iterable[list[str]], caption: str, css: 
     )
 
 
-def _label(fmt: Formatter, item: Field | Row, choices: Mapping[str, str]) -> str:
+#: Kinds whose figures carry their unit ("20 %", "240 s"), so a label's "(%)" would say it twice.
+UNIT_KINDS = frozenset({"percent", "seconds", "erlangs"})
+_UNIT_NOTE = re.compile(r"\s*\([^()]*\)$")
+
+
+def _label(
+    fmt: Formatter, item: Field | Row, choices: Mapping[str, str], figures: Mapping[str, str] = {}
+) -> str:
+    """A table row's label in the language, without a unit in brackets that its cells show."""
     key = item.label
     for name, value, other in item.labels:
         if choices.get(name) == value:
             key = other
-    return fmt.label(key)
+    text = fmt.label(key, **figures)
+    return _UNIT_NOTE.sub("", text) if item.kind in UNIT_KINDS else text
 
 
 def _breakdown_tables(spec: Spec, fmt: Formatter) -> tuple[list[str], set[str]]:
@@ -397,6 +408,7 @@ def example_table(calculator: str, fmt: Formatter) -> str:
         if any(name in i.numbers for i, _ in data for name in [field.name]):
             labels = dict.fromkeys(_label(fmt, field, i.choices) for i, _ in data)
             rows.append([escape(" / ".join(labels)), *cells])
+    quoted = benchmark_tokens(spec, fmt)
     for row in spec.results:
         if not any(row.key in o.values for _, o in data):
             continue
@@ -406,7 +418,7 @@ def example_table(calculator: str, fmt: Formatter) -> str:
         ]
         if row.main:
             cells = [f"<strong>{cell}</strong>" for cell in cells]
-        labels = dict.fromkeys(_label(fmt, row, i.choices) for i, _ in data)
+        labels = dict.fromkeys(_label(fmt, row, i.choices, quoted) for i, _ in data)
         rows.append([escape(" / ".join(labels)), *cells])
     if len(cases) > 1:
         mode = next(
@@ -545,7 +557,7 @@ def staffing_table(calculator: str, fmt: Formatter) -> str:
             cells = [f"<strong>{cell}</strong>" for cell in cells]
         rows.append(cells)
     return table(
-        [fmt.t(col.label) for col in spec.table],
+        [_label(fmt, col, {}) for col in spec.table],
         rows,
         fmt.t(spec.table_caption),
         "glossary-table--numbers glossary-table--staffing",

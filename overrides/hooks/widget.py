@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 from html import escape
 
-from figures import Formatter
+from figures import Formatter, benchmark_tokens
 
 from calculators.numbers import canonical
 from calculators.specs import SPECS, Field, Row, Scenario, Spec
@@ -144,8 +144,9 @@ class _Form:
 
     def results(self) -> tuple[str, str]:
         mains, details = [], []
+        quoted = benchmark_tokens(self.spec, self.fmt)
         for index, row in enumerate(self.spec.results):
-            label = escape(self.t(row.label))
+            label = escape(self.t(row.label, **quoted))
             placeholder = escape(self.t("result.placeholder")) if index == 0 else ""
             if row.main:
                 marker = " data-main-label" if index == 0 else ""
@@ -196,8 +197,6 @@ class _Form:
         }
 
     def config(self) -> dict[str, object]:
-        from figures import benchmark_tokens
-
         spec = self.spec
 
         def rows(items: Iterable[Row]) -> list[dict[str, object]]:

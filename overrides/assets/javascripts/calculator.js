@@ -20,6 +20,10 @@
       return choices[name] === value;
     });
 
+  // A row's label without the unit in brackets that its figure already shows ("Traffic (erlangs)").
+  const UNIT_KINDS = new Set(["percent", "seconds", "erlangs"]);
+  const rowLabel = (text, kind) => (UNIT_KINDS.has(kind) ? text.replace(/\s*\([^()]*\)$/, "") : text);
+
   // The label key of a field or row under the current choices: [[choice, value, key], ...].
   const labelKey = (item, choices) => {
     const match = (item.labels || []).find(([name, value]) => choices[name] === value);
@@ -175,7 +179,7 @@
       }
       for (const row of this.config.results) {
         const label = this.root.querySelector(`[data-row="${row.key}"] [data-label]`);
-        if (label) label.textContent = this.t(labelKey(row, choices));
+        if (label) label.textContent = rowLabel(this.t(labelKey(row, choices), this.config.benchmark), row.kind);
       }
       for (const input of this.form.querySelectorAll("[data-prefill=rates]")) this.prefillRate(input, currency);
       for (const unit of this.root.querySelectorAll("[data-unit]")) unit.textContent = currency;
@@ -395,7 +399,10 @@
       const rows = [...spec.assumptions, ...spec.rows].filter((row) => row.key in scenario);
       const list = el("dl");
       list.replaceChildren(
-        ...rows.flatMap((row) => [el("dt", this.t(labelKey(row, choices))), el("dd", this.figure(scenario[row.key], row.kind))]),
+        ...rows.flatMap((row) => [
+          el("dt", rowLabel(this.t(labelKey(row, choices)), row.kind)),
+          el("dd", this.figure(scenario[row.key], row.kind)),
+        ]),
       );
       const share = scenario.variable_share ? this.formats.percent(scenario.variable_share) : "";
       const note = el("p", `${this.t("table.assumption")}: ${this.t(spec.assumption, { share })}`);
@@ -407,7 +414,8 @@
       const columns = this.config.table;
       if (!lines || !lines.length || !columns.length) return box.replaceChildren();
       const rows = lines.map((line) => columns.map((col) => (col.key in line ? this.figure(line[col.key], col.kind) : "–")));
-      const grid = table(columns.map((col) => this.t(col.label)), rows, this.t(this.config.tableCaption));
+      const headers = columns.map((col) => rowLabel(this.t(col.label), col.kind));
+      const grid = table(headers, rows, this.t(this.config.tableCaption));
       const main = this.config.results.find((row) => row.main);
       const chosen = this.root.querySelector(`[data-result="${main.key}"]`).dataset.value;
       lines.forEach((line, index) => {
