@@ -7,9 +7,9 @@ same iframe as the embed snippet; every value in it is escaped.
 >>> data = document(title='Cost <per> "call"', embed_url="https://x/nb/embed/cost-per-call/",
 ...                 provider_name="Glossary", provider_url="https://x/nb/")
 >>> data["type"], data["version"], data["width"], data["height"]
-('rich', '1.0', 640, 760)
+('rich', '1.0', 640, 980)
 >>> data["html"]
-'<iframe src="https://x/nb/embed/cost-per-call/" title="Cost &lt;per&gt; &quot;call&quot;" width="640" height="760" loading="lazy" style="border:0;max-width:100%"></iframe>'
+'<iframe src="https://x/nb/embed/cost-per-call/" title="Cost &lt;per&gt; &quot;call&quot;" width="640" height="980" loading="lazy" style="border:0;max-width:100%"></iframe>'
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-#: The embed's size: the iframe's default; the embed page posts its real height to a host that asks.
-WIDTH, HEIGHT = 640, 760
+#: The iframe's size: 640 px wide, and tall enough for the calculator at that width with its optional
+#: groups closed (about 950 px); a host with the README's script sizes it to its content.
+WIDTH, HEIGHT = 640, 980
 FILE_NAME = "oembed.json"
 
 
