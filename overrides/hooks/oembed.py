@@ -7,9 +7,9 @@ same iframe as the embed snippet; every value in it is escaped.
 >>> data = document(title='Cost <per> "call"', embed_url="https://x/nb/embed/cost-per-call/",
 ...                 provider_name="Glossary", provider_url="https://x/nb/")
 >>> data["type"], data["version"], data["width"], data["height"]
-('rich', '1.0', 640, 980)
+('rich', '1.0', 640, 1100)
 >>> data["html"]
-'<iframe src="https://x/nb/embed/cost-per-call/" title="Cost &lt;per&gt; &quot;call&quot;" width="640" height="980" loading="lazy" style="border:0;max-width:100%"></iframe>'
+'<iframe src="https://x/nb/embed/cost-per-call/" title="Cost &lt;per&gt; &quot;call&quot;" width="640" height="1100" loading="lazy" style="border:0;max-width:100%"></iframe>'
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-#: The iframe's size: 640 px wide, and tall enough for the calculator at that width with its optional
-#: groups closed (about 950 px); a host with the README's script sizes it to its content.
-WIDTH, HEIGHT = 640, 980
+#: The iframe's size: 640 px wide, and tall enough for the calculator at that width with a result
+#: shown and its optional groups closed (about 1,100 px). A host with the README's script sizes the
+#: iframe to its content.
+WIDTH, HEIGHT = 640, 1100
 FILE_NAME = "oembed.json"
 
 

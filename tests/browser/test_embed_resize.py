@@ -104,7 +104,9 @@ def frame_of(page: Any, calculator: str) -> Any:
 
 
 def iframe_height(page: Any, calculator: str) -> float:
-    return float(page.locator(f"iframe#{calculator}").evaluate("e => e.getBoundingClientRect().height"))
+    return float(
+        page.locator(f"iframe#{calculator}").evaluate("e => e.getBoundingClientRect().height")
+    )
 
 
 def content_height(frame: Any) -> float:
