@@ -168,3 +168,24 @@ def test_root_chooser_has_a_description_in_every_language(site: Path) -> None:
         assert description, f"site/{name} has no meta description"
         for lang in LANGUAGES:
             assert load(lang)["chooser.description"] in description["content"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_material_strings_come_from_the_catalog(site: Path, lang: str) -> None:
+    """The catalog's ``material.*`` keys win over Material's own translations (vi: "Lên đầu trang",
+    not "Trở lại mục lục"; "Đang khởi tạo tìm kiếm", not "Initializing search")."""
+    from catalog import load
+
+    text = load(lang)
+    page = soup(page_file(site, lang, "glossary/cost-per-call"))
+    assert page.select_one(".md-top").get_text(strip=True) == text["material.top"]
+    assert page.select_one(".md-search-result__meta").get_text(strip=True) == text[
+        "material.search.result.initializer"
+    ]
+    assert page.select_one(".md-skip").get_text(strip=True) == text["material.action.skip"]
+    assert page.select_one("nav.md-header__inner")["aria-label"] == text["material.header"]
+    assert page.select_one("nav.md-footer__inner")["aria-label"] == text["material.footer"]
+    translations = json.loads(page.select_one("script#__config").string)["translations"]
+    for key in ("search.result.one", "search.result.more.one", "search.result.term.missing"):
+        assert translations[key] == text[f"material.{key}"], key
+    assert "Trở lại mục lục" not in page.get_text()
