@@ -137,7 +137,7 @@ def link_preview(page: Page, config: MkDocsConfig) -> str:
     page, its card (drawn at build time, cached in ``.cache/cards``) and the oEmbed discovery link."""
     lang = _state["lang"]
     calculator = page.meta.get("calculator") or page.meta.get("embed")
-    image, links = None, ""
+    image, links, definition = None, "", ""
     if calculator:
         term = translate(lang, f"term.{calculator}")
         definition = translate(lang, f"definition.{calculator}")
@@ -148,10 +148,8 @@ def link_preview(page: Page, config: MkDocsConfig) -> str:
         links = "\n" + oembed_link(f"{config.site_url}{oembed.path(calculator)}", term)
     preview = Preview(
         title=page.meta.get("title") or page.title or config.site_name,
-        description=page.meta.get("description")
-        or (image and translate(lang, f"definition.{calculator}"))
-        or config.site_description
-        or "",
+        # Embed pages have no description of their own: the term's definition.
+        description=page.meta.get("description") or definition or config.site_description or "",
         url=page.canonical_url or "",
         kind="article" if page.meta.get("calculator") else "website",
         lang=lang,
