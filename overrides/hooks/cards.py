@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import importlib.resources
 import json
 import os
@@ -26,10 +27,10 @@ import tempfile
 import unicodedata
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import PIL
-from PIL import Image, ImageDraw, ImageFont
+if TYPE_CHECKING:  # Pillow is imported only to draw a card: a cached build never loads it
+    from PIL import Image, ImageFont
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "cards"
@@ -71,8 +72,7 @@ def _fixed_digest() -> str:
     hasher = hashlib.sha256()
     hasher.update(font_path().read_bytes())
     hasher.update(Path(__file__).read_bytes())
-    hasher.update(PIL.__version__.encode())
-    hasher.update(str(ImageFont.core.HAVE_RAQM).encode())  # the text layout engine
+    hasher.update(importlib.metadata.version("pillow").encode())  # with its text layout engine
     return hasher.hexdigest()
 
 
@@ -108,6 +108,8 @@ def _normal(text: CardText) -> CardText:
 
 @cache
 def _font(size: int, weight: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     font = ImageFont.truetype(str(font_path()), size)
     values = {b"Weight": weight, b"Width": 100}
     axes = font.get_variation_axes()
@@ -157,6 +159,8 @@ def _leading(font: ImageFont.FreeTypeFont, factor: float = 1.4) -> int:
 
 def draw(text: CardText) -> Image.Image:
     """Draw the card: the site name on top, the term, an accent rule, the definition."""
+    from PIL import Image, ImageDraw
+
     text = _normal(text)
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     pen = ImageDraw.Draw(image)
