@@ -18,11 +18,10 @@
     }
   };
   const observer = new ResizeObserver(post);
-  const start = () => {
+  document$.subscribe(() => {
+    observer.disconnect();
     const content = document.querySelector(".glossary-embed");
     if (content) observer.observe(content);
     observer.observe(document.body);
-  };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  });
 })();
