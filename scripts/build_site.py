@@ -121,6 +121,7 @@ def write_root_pages(site: Path, languages: tuple[str, ...]) -> None:
     title = escape(" · ".join(load(lang)["chooser.title"] for lang in languages))
     for name in ("index.html", "404.html"):
         page = template.replace("{{ items }}", items).replace("{{ alternates }}", alternates)
+        page = page.replace("{{ head }}", root_head(languages, link_preview=name == "index.html"))
         page = page.replace("{{ title }}", title)
         page = page.replace("{{ canonical }}", escape(site_assets.site_url()))
         page = page.replace("{{ redirect }}", "true" if name == "index.html" else "false")
@@ -137,6 +138,29 @@ def write_root_pages(site: Path, languages: tuple[str, ...]) -> None:
     (site / "robots.txt").write_text(
         f"User-agent: *\nAllow: /\nSitemap: {site_assets.site_url()}sitemap.xml\n"
     )
+
+
+def root_head(languages: tuple[str, ...], link_preview: bool) -> str:
+    """The root pages' meta description (each language's, joined) and the chooser's link preview."""
+    from sitebuild.link_previews import Preview, render, tags
+
+    def joined(key: str) -> str:
+        return " · ".join(load(lang)[key] for lang in languages)
+
+    description = joined("chooser.description")
+    head = f'<meta name="description" content="{escape(description)}">'
+    if not link_preview:  # the multilingual 404 page
+        return head
+    preview = Preview(
+        title=joined("chooser.title"),
+        description=description,
+        url=site_assets.site_url(),
+        kind="website",
+        lang=None,  # every language is an alternate
+        languages=languages,
+        site_name=joined("site.name"),
+    )
+    return head + "\n" + render(tags(preview))
 
 
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".xml", ".svg", ".txt"}

@@ -1,12 +1,15 @@
 """The site's MkDocs hook: one language per build, computed figures, the calculator widget, metadata.
 
 - ``on_config``: the language's site name and description from its catalog and its ``site_url``
-  (``theme.language`` comes from ``I18N_LANG`` in mkdocs.yml, so Material picks the lunr language).
+  (``theme.language`` comes from ``I18N_LANG`` in mkdocs.yml, so Material picks the lunr language),
+  and the chrome strings Material leaves in English or gets wrong (``chrome.py``).
 - ``on_page_markdown``: replaces ``{{ tokens }}`` with figures computed by ``calculators`` and formatted
   with Babel, and ``{{ calculator }}`` with the widget; an unknown token fails the build naming the file.
 - ``on_page_content``: JSON-LD (DefinedTerm, FAQPage) for articles.
-- ``on_page_context``: per-page language alternates (hreflang and the language switcher).
-- ``on_post_page``: the page's Content-Security-Policy and its alternates sitemap.
+- ``on_page_context``: per-page language alternates (hreflang and the language switcher); link-preview
+  tags (Open Graph, Twitter) with the article's card image, and the oEmbed discovery link.
+- ``on_post_page``: the page's Content-Security-Policy and its alternates sitemap; an embed page's
+  oEmbed JSON.
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+import cards
+import chrome
 import csp
+import oembed
 import structured_data
 import widget
 from figures import BLOCKS, Formatter, inline_tokens, token_key
@@ -27,6 +33,7 @@ from mkdocs.structure.pages import Page
 
 from sitebuild import assets as site_assets
 from sitebuild.catalog import LANGUAGES, load, translate
+from sitebuild.link_previews import Image, Preview, oembed_link, render, tags
 
 _BLOCK = re.compile(r"^\{\{\s*([\w.-]+)\s*\}\}[ \t]*$", re.M)
 _INLINE = re.compile(r"\{\{\s*([\w.-]+)\s*\}\}")
@@ -51,6 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["glossary_base_url"] = site_assets.site_url()
     config.extra["glossary_embed_open"] = catalog["embed.open"]
     config.nav = [_translated(entry, catalog) for entry in config.nav or []]
+    chrome.apply(config, catalog)
     return config
 
 
@@ -130,7 +138,36 @@ def on_page_context(
 ) -> dict[str, Any]:
     """Alternates of this page in every language (same file names everywhere), plus x-default."""
     config.extra["alternate"] = alternates(page.url)
+    page.meta["link_preview"] = link_preview(page, config)
     return context
+
+
+def link_preview(page: Page, config: MkDocsConfig) -> str:
+    """Open Graph and Twitter tags in the page's language; for a calculator's article and embed
+    page, its card (drawn at build time, cached in ``.cache/cards``) and the oEmbed discovery link."""
+    lang = _state["lang"]
+    calculator = page.meta.get("calculator") or page.meta.get("embed")
+    image, links, definition = None, "", ""
+    if calculator:
+        term = translate(lang, f"term.{calculator}")
+        definition = translate(lang, f"definition.{calculator}")
+        text = cards.CardText(lang, term, definition, config.site_name)
+        card = cards.card(text, Path(config.site_dir) / "assets" / "cards", calculator)
+        url = f"{config.site_url}assets/cards/{card.path.name}"
+        image = Image(url, card.width, card.height, f"{term}. {definition}")
+        links = "\n" + oembed_link(f"{config.site_url}{oembed.path(calculator)}", term)
+    preview = Preview(
+        title=page.meta.get("title") or page.title or config.site_name,
+        # Embed pages have no description of their own: the term's definition.
+        description=page.meta.get("description") or definition or config.site_description or "",
+        url=page.canonical_url or "",
+        kind="article" if page.meta.get("calculator") else "website",
+        lang=lang,
+        languages=LANGUAGES,
+        site_name=config.site_name,
+        image=image,
+    )
+    return render(tags(preview)) + links
 
 
 def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> Any:
@@ -153,6 +190,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
     if "widget" in page.meta:
         output = output.replace(WIDGET_SLOT, page.meta["widget"], 1)
     output = csp.with_policy(output)
+    if page.meta.get("embed"):
+        calculator = page.meta["embed"]
+        data = oembed.document(
+            title=translate(_state["lang"], f"term.{calculator}"),
+            embed_url=page.canonical_url or "",
+            provider_name=config.site_name,
+            provider_url=config.site_url or "",
+        )
+        oembed.write(Path(config.site_dir), calculator, data)
     if page.is_homepage:  # the language's own sitemap.xml already lists every page's alternates
         return output
     folder = Path(config.site_dir) / page.url
