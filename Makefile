@@ -33,9 +33,10 @@ test: SITE_URL = http://127.0.0.1:$(TEST_PORT)/
 test: lint typecheck build $(CHROMIUM)
 	TEST_PORT=$(TEST_PORT) $(PY) -m pytest --cov=calculators --cov-report=term-missing:skip-covered
 
-lint: $(PY_STAMP)
+lint: $(PY_STAMP) $(NPM_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	npx --no-install eslint .
 
 typecheck: $(PY_STAMP)
 	$(PY) -m mypy
