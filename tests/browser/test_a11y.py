@@ -43,7 +43,7 @@ def test_no_serious_accessibility_violations(
 ) -> None:
     lang, calculator = pair
     page = article_page(lang, calculator)
-    h.fill_example(page, lang, calculator)
+    h.show_example(page, lang, calculator)
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe_source)
     results = page.evaluate(

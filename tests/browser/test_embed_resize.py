@@ -18,6 +18,7 @@ from typing import Any
 
 import browser_helpers as h
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.browser
 
@@ -123,17 +124,22 @@ def expect_fitted(page: Any, calculator: str) -> float:
     """The iframe is as tall as its content plus the page's bottom margin: no gap, no cut."""
     frame = frame_of(page, calculator)
 
-    def fitted() -> bool:
-        content = content_height(frame)
-        return content <= iframe_height(page, calculator) <= content + 40
-
-    h.wait_for(
+    # The widget has settled (Python is blocked here: it ends in its error state), so its height
+    # no longer changes; then the host's iframe must take that height.
+    frame.wait_for_function("() => document.querySelector('.calc').dataset.state !== 'loading'")
+    content = content_height(frame)
+    h.wait_until(
         page,
-        fitted,
+        """([id, low, high]) => {
+          const height = document.getElementById(id).getBoundingClientRect().height;
+          return low <= height && height <= high;
+        }""",
+        [calculator, content, content + 40],
         lambda: (
             f"{calculator}: iframe {iframe_height(page, calculator)} px, content "
             f"{content_height(frame)} px"
         ),
+        10,
     )
     overflow = frame.evaluate(
         "() => document.scrollingElement.scrollHeight - document.scrollingElement.clientHeight"
@@ -189,13 +195,21 @@ def test_the_host_script_ignores_messages_it_should_not_trust(
     embed.evaluate("() => parent.postMessage({type: 'glossary:resize', height: '9e9'}, '*')")
     embed.evaluate("() => parent.postMessage({type: 'other', height: 90}, '*')")
     embed.evaluate("() => parent.postMessage('<img src=x onerror=alert(1)>', '*')")
-    page.wait_for_timeout(500)
+    # A resize that must not happen: wait for it, for a bounded time.
+    with pytest.raises(PlaywrightTimeoutError):
+        page.wait_for_function(
+            "([id, height]) => document.getElementById(id).getBoundingClientRect().height !== height",
+            arg=["cost-per-call", fitted],
+            timeout=1_000,
+        )
     assert iframe_height(page, "cost-per-call") == fitted
     embed.evaluate("() => parent.postMessage({type: 'glossary:resize', height: 1e9}, '*')")
-    h.wait_for(
+    h.wait_until(
         page,
-        lambda: iframe_height(page, "cost-per-call") == 4000,
+        "id => document.getElementById(id).getBoundingClientRect().height === 4000",
+        "cost-per-call",
         lambda: f"a huge height is capped at 4000 px: {iframe_height(page, 'cost-per-call')}",
+        10,
     )
     assert page.evaluate("document.images.length") == 0
 
@@ -207,7 +221,13 @@ def test_without_the_host_script_the_iframe_keeps_its_height(
     page = open_host(new_page, host, site_url, "ru", with_script=False)
     frame = frame_of(page, "cost-per-contact")
     frame.wait_for_load_state("load")
-    page.wait_for_timeout(500)
+    # A resize that must not happen: wait for it, for a bounded time.
+    with pytest.raises(PlaywrightTimeoutError):
+        page.wait_for_function(
+            "([id, height]) => document.getElementById(id).getBoundingClientRect().height !== height",
+            arg=["cost-per-contact", DEFAULT_HEIGHT],
+            timeout=1_000,
+        )
     assert iframe_height(page, "cost-per-contact") == DEFAULT_HEIGHT
     # Content taller than the default is reached by scrolling inside the iframe, not cut off.
     frame.evaluate("() => window.scrollTo(0, document.scrollingElement.scrollHeight)")

@@ -45,7 +45,7 @@ def _start_stall(stalled_page: Any) -> None:
 def test_blocked_python_shows_failure_and_retry_works(
     new_page: Any, allow_console_errors: Any, lang: str
 ) -> None:
-    calculator = h.CALCULATORS[LANGS.index(lang) % 2]
+    calculator = h.COST_CALCULATORS[LANGS.index(lang) % 2]
     allow_console_errors(r"assets/pyodide/")
     page = new_page(lang)
     page.route(PYODIDE, lambda route: route.abort())
@@ -91,7 +91,7 @@ def test_blocked_calculator_wheel_fails_cleanly(new_page: Any, allow_console_err
 def test_every_request_is_same_origin(article_page: Any, site_url: str, lang: str) -> None:
     """Nothing is fetched from another origin: no CDN, fonts, analytics or absolute links elsewhere."""
     foreign = {}
-    for calculator in h.CALCULATORS:
+    for calculator in h.COST_CALCULATORS:
         page = article_page(lang, calculator)
         page.wait_for_load_state("networkidle")
         origin = urlsplit(site_url)

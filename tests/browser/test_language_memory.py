@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 import browser_helpers as h
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -53,11 +55,9 @@ def test_switcher_carries_the_query_and_the_hash(
     )
     assert page.locator("html").get_attribute("lang") == target
     # The widget reads them in the new language: the figures are in their fields.
-    h.wait_for(
-        page,
-        lambda: h.field(page, "contacts").input_value() != "",
-        lambda: f"{page.url}: the contacts field is empty",
-    )
+    expect(
+        h.field(page, "contacts"), f"{page.url}: the contacts field is filled"
+    ).not_to_have_value("")
     assert h.field(page, "currency").input_value() == "EUR"
     assert h.field(page, "period").input_value() == "quarter"
 
@@ -110,8 +110,10 @@ def test_root_remembers_the_language_chosen(
     page.goto("/")
     page.wait_for_url(re.compile(r"/ru/$"))
     # ?choose still shows the list, without sending anyone away.
-    page.goto("/?choose")
-    page.wait_for_timeout(300)
+    page.goto("/?choose", wait_until="commit")
+    away = lambda url: urlsplit(url).path != "/"  # noqa: E731
+    with pytest.raises(PlaywrightTimeoutError), page.expect_navigation(url=away, timeout=3_000):
+        pass  # a navigation that must not come, waited for a bounded time
     assert urlsplit(page.url).path == "/"
     assert page.locator("main a[hreflang]").count() == len(LANGS)
     # A stored value that is not a language of the site falls back to the browser's language.

@@ -1,7 +1,7 @@
 """Screenshots for a human look, saved under test-artifacts/screenshots/ (gitignored).
 
-Each article in each language at desktop (1280×900) and phone (390×844) width, full page, with a
-result in the calculator; and the widget alone while ready (idle), with a result, and failed.
+Each article in each language at phone (390×844) width and, each calculator in one language, at
+desktop (1280×900) width, full page, with a result in the calculator; and the widget alone while ready (idle), with a result, and failed.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def shoot_widget(page: Any, path: Path) -> Path:
     page.bring_to_front()
     page.mouse.move(0, 0)  # no hover effect on a button the test clicked
     page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_timeout(300)  # Material's hover and scroll transitions
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     box = h.widget(page).evaluate(
         "e => { const r = e.getBoundingClientRect();"
         " return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height}; }"
@@ -51,13 +51,20 @@ def shots() -> Path:
 def test_article_screenshots(article_page: Any, shots: Path, pair: tuple[str, str]) -> None:
     lang, calculator = pair
     page = article_page(lang, calculator)
-    h.fill_example(page, lang, calculator)
+    h.show_example(page, lang, calculator)
     page.mouse.move(0, 0)
+    # Every page at phone width; at desktop width each calculator in one language (they take turns).
+    desktop = h.LANGUAGES[h.CALCULATORS.index(calculator) % len(h.LANGUAGES)] == lang
     try:
         for name, size in SIZES.items():
+            if name == "desktop" and not desktop:
+                continue
             page.set_viewport_size(size)
             page.evaluate("window.scrollTo(0, 0)")
-            page.wait_for_timeout(250)  # Material's header and hover transitions
+            # Material's header and hover transitions have ended once nothing animates.
+            page.wait_for_function(
+                "() => document.getAnimations().every((a) => a.playState !== 'running')"
+            )
             # Nothing may be wider than the screen: a phone reader would have to scroll sideways.
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             path = shots / f"article-{lang}-{calculator}-{name}.png"
@@ -73,7 +80,7 @@ def test_widget_state_screenshots(
     new_page: Any, allow_console_errors: Any, shots: Path, lang: str
 ) -> None:
     allow_console_errors(r"assets/pyodide/")
-    calculator = h.CALCULATORS[h.LANGUAGES.index(lang) % 2]
+    calculator = h.CALCULATORS[h.LANGUAGES.index(lang) % len(h.CALCULATORS)]
     page = new_page(lang)
     page.route("**/assets/pyodide/**", lambda route: route.abort())
     page.goto(h.article_path(lang, calculator))
@@ -85,9 +92,8 @@ def test_widget_state_screenshots(
     h.wait_ready(page, timeout=40)
     shoot_widget(page, shots / f"widget-{lang}-{calculator}-idle.png")
 
-    h.fill_example(page, lang, calculator)
+    h.show_example(page, lang, calculator)
     # Open the optional groups too, so their labels are in the picture.
-    for summary in page.locator(".calc details:not([hidden]) > summary").all():
-        summary.click()
+    h.open_groups(page)
     page.locator(".calc [data-action=embed]").click()
     shoot_widget(page, shots / f"widget-{lang}-{calculator}-result.png")

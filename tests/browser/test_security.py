@@ -1,10 +1,11 @@
 """Security of the pages as served: the meta Content-Security-Policy, same-origin traffic, sub-path
 hosting and the MIME types a plain static server must send.
 
-Every HTML page of the build is visited (each language's home, both articles, both embed views and
+Every HTML page of the build is visited (each language's home, every article and embed view and its
 404 page, plus the root language chooser and the root 404 page), in a fresh context per language so
-that ``context.on("request")`` sees all traffic, the calculator's Web Worker included. On pages with a
-calculator the widget must reach ``ready`` and compute one value.
+that ``context.on("request")`` sees all traffic, the calculator's Web Worker included. On half of the
+pages with a calculator (each calculator in its article in some languages and its embed view in the
+others) the widget must reach ``ready`` and compute from a link, then from a typed value.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import re
 import urllib.request
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -20,6 +22,8 @@ from urllib.parse import urljoin, urlsplit
 import browser_helpers as h
 import pytest
 import subpath
+
+import calculators
 
 pytestmark = pytest.mark.browser
 
@@ -59,8 +63,18 @@ def page_lang(path: str) -> str:
 
 
 def calculator_of(path: str) -> str | None:
-    match = re.search(r"/(?:glossary|embed)/(cost-per-contact|cost-per-call)/$", path)
-    return match.group(1) if match else None
+    match = re.search(r"/(?:glossary|embed)/([a-z-]+)/$", path)
+    return match.group(1) if match and match.group(1) in h.CALCULATORS else None
+
+
+def computes(path: str) -> bool:
+    """Whether the visit waits for Python and a result: every calculator in articles of some
+    languages and embed views of the others (half of the 80 pages), so each runs in both views."""
+    calculator = calculator_of(path)
+    if calculator is None:
+        return False
+    embed = "/embed/" in path
+    return (h.LANGUAGES.index(page_lang(path)) + h.CALCULATORS.index(calculator) + embed) % 2 == 0
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -73,7 +87,10 @@ def directives(policy: str) -> dict[str, list[str]]:
 
 
 def link_query(calculator: str) -> str:
-    """A deep link with figures: the widget starts Python at once and computes 100 / 4."""
+    """A deep link with figures: the widget starts Python at once and computes (for the cost
+    calculators 100 / 4, for the others their worked example)."""
+    if calculator not in h.COST_CALCULATORS:
+        return "?" + h.example_query(calculator)
     volume = h.volume_field(calculator)
     mode = "mode=inbound&" if calculator == "cost-per-call" else ""
     return f"?{mode}costs=100&{volume}=4&currency=USD"
@@ -82,6 +99,14 @@ def link_query(calculator: str) -> str:
 def compute_one_value(page: Any, lang: str, calculator: str) -> None:
     """The link's value is computed, then one typed by the reader."""
     h.wait_ready(page, 40)
+    if calculator not in h.COST_CALCULATORS:
+        h.expect_rows(page, calculator, h.example_reply(calculator)["result"]["values"])
+        first = h.number_fields(calculator)[0]
+        half = calculators.canonical(Decimal(h.example(calculator)[first]) / 2)
+        values = h.example(calculator) | {first: half}
+        h.field(page, first).fill(values[first])
+        h.expect_rows(page, calculator, h.reply(calculator, values)["result"]["values"])
+        return
     h.expect_result(page, lang, "USD", "25")
     h.field(page, "costs").fill("200")
     h.expect_result(page, lang, "USD", "50")
@@ -91,7 +116,8 @@ def compute_one_value(page: Any, lang: str, calculator: str) -> None:
 def visits(new_context: Callable[..., Any], site_url: str) -> dict[str, Any]:
     """Visit every page (a context per language); what each showed, logged and asked for."""
     pages = site_pages()
-    assert len(pages) == 2 + 6 * len(h.LANGUAGES), pages
+    # The chooser and its 404; per language a home, a 404, and an article and an embed view each.
+    assert len(pages) == 2 + (2 + 2 * len(h.CALCULATORS)) * len(h.LANGUAGES), pages
     record: dict[str, Any] = {"pages": {}, "requests": [], "failed": [], "failures": []}
     contexts = {}
     for lang in h.LANGUAGES:
@@ -115,7 +141,7 @@ def visits(new_context: Callable[..., Any], site_url: str) -> dict[str, Any]:
         page.on("pageerror", lambda e: page.problems.append(str(e)))
         # The root chooser sends a reader on to their language unless the URL says ?choose.
         query = "?choose" if path == "/" else ""
-        if calculator_of(path):
+        if computes(path):
             query = link_query(calculator_of(path) or "")
         response = page.goto(path + query)
         page.status = response.status if response else None
@@ -123,8 +149,8 @@ def visits(new_context: Callable[..., Any], site_url: str) -> dict[str, Any]:
 
     def check(path: str, page: Any) -> None:
         calculator = calculator_of(path)
-        if calculator:
-            compute_one_value(page, page_lang(path), calculator)
+        if computes(path):
+            compute_one_value(page, page_lang(path), str(calculator))
         else:
             page.wait_for_load_state("networkidle")
         policy = page.evaluate(
@@ -157,7 +183,13 @@ def test_every_page_was_visited(visits: dict[str, Any]) -> None:
     assert set(visits["pages"]) == set(site_pages())
     assert all(p["status"] == 200 for p in visits["pages"].values())
     with_calculator = [path for path, p in visits["pages"].items() if p["calculator"]]
-    assert len(with_calculator) == 4 * len(h.LANGUAGES)
+    assert len(with_calculator) == 2 * len(h.CALCULATORS) * len(h.LANGUAGES)
+    computed = {
+        (p["calculator"], "/embed/" in path)
+        for path, p in visits["pages"].items()
+        if computes(path)
+    }
+    assert len(computed) == 2 * len(h.CALCULATORS), "every calculator computed in both views"
 
 
 def test_every_page_carries_a_strict_meta_csp(visits: dict[str, Any]) -> None:

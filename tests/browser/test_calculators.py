@@ -1,0 +1,308 @@
+"""The eight calculators in a real browser, in every language, read from their specs.
+
+- Each article's worked example opened from a deep link (``sitebuild.examples``): every result row
+  the reply has is shown with the figure CPython's ``calculators.web.respond`` gives (``data-value``),
+  the others are hidden, the extra table has a line per line of the reply.
+- The same example typed into the shared article page the way a reader of the language writes numbers.
+- The carry-over links open the next calculator in the same language with the figures filled in, and
+  it computes (with the rest of its own worked example typed in where the link carries only a part).
+- The localized errors of the new calculators, and a million calls per interval answered at once.
+- No widget shows NaN, Infinity, undefined, null or a traceback.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import browser_helpers as h
+import pytest
+from playwright.sync_api import expect
+
+from calculators.specs import SPECS
+
+pytestmark = pytest.mark.browser
+
+LANGS = h.LANGUAGES
+#: Python's answer to a typed value must come within this budget (the issue's "within a second").
+ANSWER_MS = 1000
+
+
+def shown_number(page: Any, lang: str, canonical: str) -> str:
+    """A canonical number as the widget writes it into an input (``Intl``, up to 10 decimals)."""
+    return str(
+        page.evaluate(
+            "([lang, n]) => new Intl.NumberFormat(lang, {maximumFractionDigits: 10}).format(n)",
+            [lang, canonical],
+        )
+    )
+
+
+def check_inputs(page: Any, lang: str, calculator: str, values: dict[str, str]) -> None:
+    """The form shows these values: choices selected, numbers in the page's language."""
+    spec = SPECS[calculator]
+    for name, value in values.items():
+        if name in spec.choices:
+            if spec.field(name).radio:
+                assert page.locator(f".calc input[name={name}][value={value}]").is_checked()
+            else:
+                assert h.field(page, name).input_value() == value, name
+        else:
+            assert h.field(page, name).input_value() == shown_number(page, lang, value), name
+
+
+def check_widget_text(page: Any) -> None:
+    problems = h.page_text_problems(page)
+    assert not problems, f"{page.url}: the widget shows {problems}"
+    assert "Traceback" not in page.locator("body").inner_text()
+
+
+def check_reply(page: Any, calculator: str, reply: dict[str, Any]) -> None:
+    """The widget shows the reply's result: every row, the extra table, the carry-over links."""
+    result = reply["result"]
+    h.expect_rows(page, calculator, result["values"])
+    table = page.locator(".calc [data-out=table] tr")
+    expect(table).to_have_count(len(result["table"]) + 1 if result["table"] else 0)
+    links = page.locator(".calc [data-out=carry] a")
+    expect(links).to_have_count(len(result["carry"]))
+    lang = page.url.split("/")[3]
+    for link, carry in zip(links.all(), result["carry"], strict=True):
+        href = urlsplit(str(link.evaluate("a => a.href")))
+        assert href.path == h.article_path(lang, carry["calculator"]), href
+        assert {k: v[0] for k, v in parse_qs(href.query).items()} == carry["params"]
+        assert href.fragment == "calculator"
+        term = h.catalog(lang)[f"term.{carry['calculator']}"]
+        assert link.text_content() == h.message(lang, "carry.open", term=term)
+    check_widget_text(page)
+
+
+# ---- worked examples from deep links, and where their results carry over --------------------------
+def follow_carry(page: Any, lang: str, calculator: str) -> None:
+    """Click each carry-over link of the example (the article navigates): the next calculator opens
+    in the same language with the figures filled in and computes; where the link carries only part
+    of what it needs, the rest of its own worked example is typed in, in the reader's format."""
+    carries = h.example_reply(calculator)["result"]["carry"]
+    for carry in carries:
+        target, params = carry["calculator"], carry["params"]
+        with page.expect_navigation():
+            page.locator(f".calc [data-out=carry] a[href*='/{target}/']").click()
+        assert urlsplit(page.url).path == h.article_path(lang, target)
+        h.wait_ready(page, 40)
+        check_inputs(page, lang, target, params)
+        # The page's own choices where the link carries none (its currency is the language's).
+        values = {name: h.field(page, name).input_value() for name in SPECS[target].choices}
+        values = {k: v for k, v in values.items() if v} | params
+        reply = h.reply(target, values)
+        if reply["result"] is None:
+            h.open_groups(page)
+            for name, value in h.example(target).items():
+                if name in values:
+                    continue
+                values[name] = value
+                if name in SPECS[target].choices:
+                    h.select(page, name, value)
+                else:
+                    h.type_into(page, name, h.typed(value, lang))
+            reply = h.reply(target, values)
+        assert reply["result"], (target, values, reply["errors"])
+        check_reply(page, target, reply)
+        if carry is not carries[-1]:
+            page.go_back()
+            h.wait_ready(page, 40)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_worked_examples_from_deep_links_and_carry_over(new_page: Any, lang: str) -> None:
+    """Every calculator's worked example from a link, then its carry-over links followed."""
+    pages: dict[str, Any] = {}
+
+    def open_(calculator: str) -> None:
+        pages[calculator] = new_page(lang)
+        pages[calculator].goto(h.article_path(lang, calculator, h.example_query(calculator)))
+
+    def check(calculator: str) -> None:
+        page = pages[calculator]
+        h.wait_ready(page, 40)
+        check_reply(page, calculator, h.example_reply(calculator))
+        check_inputs(page, lang, calculator, h.example(calculator))
+
+    def carry(calculator: str) -> None:
+        follow_carry(pages[calculator], lang, calculator)
+        pages.pop(calculator).close()
+
+    h.for_each(h.CALCULATORS, open_, check, carry)
+
+
+def test_every_carry_of_the_specs_is_offered_with_the_worked_examples() -> None:
+    """Each worked example's reply offers every carry-over link its spec declares (issue 12: FCR
+    carries its figures to cost per resolution)."""
+    missing = {
+        spec.id: [c.calculator for c in spec.carry]
+        for spec in SPECS.values()
+        if [c["calculator"] for c in h.example_reply(spec.id)["result"]["carry"]]
+        != [c.calculator for c in spec.carry]
+    }
+    assert not missing, f"carry-over links missing from the worked examples' replies: {missing}"
+
+
+# ---- typed like a reader -------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_worked_examples_typed_like_a_reader(article_page: Any, lang: str) -> None:
+    failures = []
+    for calculator in h.CALCULATORS:
+        try:
+            page = article_page(lang, calculator)
+            values = h.type_example(page, lang, calculator)
+            h.wait_link(page, **{k: v for k, v in values.items() if "." not in v})
+            check_reply(page, calculator, h.example_reply(calculator))
+        except Exception as error:  # an assertion or a Playwright timeout: name the calculator
+            failures.append(f"[{calculator}] {type(error).__name__}: {error}")
+    assert not failures, "\n".join(failures)
+
+
+# ---- the new calculators' errors ---------------------------------------------------------------------
+def label(lang: str, calculator: str, name: str) -> str:
+    return h.catalog(lang)[SPECS[calculator].field(name).label]
+
+
+#: (calculator, typed values over its worked example, field in error, code, the other field named).
+ERRORS = [
+    ("abandonment-rate", {"abandoned": "13000"}, "abandoned", "exceeds", "offered"),
+    ("abandonment-rate", {"short": "12000"}, "short", "short_not_below", None),
+    ("abandonment-rate", {"short": "12500"}, "short", "short_not_below", None),
+    ("abandonment-rate", {"abandoned": "780,5"}, "abandoned", "not_whole", None),
+    (
+        "first-contact-resolution",
+        {"resolved_first": "10001"},
+        "resolved_first",
+        "exceeds",
+        "contacts",
+    ),
+    ("first-contact-resolution", {"fcr_target": "72"}, "fcr_target", "target_not_higher", None),
+    ("first-contact-resolution", {"fcr_target": "65"}, "fcr_target", "target_not_higher", None),
+    ("first-contact-resolution", {"fcr_target": "100,1"}, "fcr_target", "over_hundred", None),
+    ("first-contact-resolution", {"contacts": "10000,5"}, "contacts", "not_whole", None),
+    ("cost-per-resolution", {"resolved": "9801"}, "resolved", "exceeds", "contacts"),
+    ("cost-per-resolution", {"resolved": "0"}, "resolved", "zero_divisor", None),
+    ("service-level", {"target": "0"}, "target", "target_range", None),
+    ("service-level", {"target": "100"}, "target", "target_range", None),
+    ("service-level", {"target": "120"}, "target", "target_range", None),
+    ("service-level", {"answer_time": "0"}, "answer_time", "zero_divisor", None),
+    ("service-level", {"aht": "0"}, "aht", "zero_divisor", None),
+    ("service-level", {"calls": "360,5"}, "calls", "not_whole", None),
+    ("occupancy", {"handle": "0", "idle": "0"}, "handle", "both_zero", "idle"),
+    ("average-handle-time", {"contacts": "0"}, "contacts", "zero_divisor", None),
+    ("average-handle-time", {"contacts": "10000,5"}, "contacts", "not_whole", None),
+    ("average-handle-time", {"hold": "99999999999"}, "hold", "too_large", None),
+]
+
+
+def error_message(lang: str, calculator: str, error: dict[str, str]) -> str:
+    """The message ``calculator.js`` shows for an error of the reply (details filled in)."""
+    values = {k: v for k, v in error.items() if k != "code"} | {"places": error.get("places", "")}
+    if "other" in error:
+        values["other"] = label(lang, calculator, error["other"])
+    return h.message(lang, f"error.{error['code']}", **values)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_calculators_say_what_is_wrong(article_page: Any, lang: str) -> None:
+    """Each error of the new calculators, typed over the worked example, is the reply's code said in
+    the page's language at its field (an exceeded count names the other field's label); correcting it
+    brings the example's result back."""
+    failures = []
+    for calculator in dict.fromkeys(c for c, *_ in ERRORS):
+        page = article_page(lang, calculator)
+        try:
+            h.type_example(page, lang, calculator)
+            check_reply(page, calculator, h.example_reply(calculator))
+        except Exception as error:
+            failures.append(f"[{calculator}] the example: {type(error).__name__}: {error}")
+            continue
+        for name_calc, typed, field, code, other in ERRORS:
+            if name_calc != calculator:
+                continue
+            values = h.example(calculator) | {k: v.replace(",", ".") for k, v in typed.items()}
+            reply = h.reply(calculator, values)
+            try:
+                assert reply["result"] is None and reply["errors"][field]["code"] == code, reply
+                assert reply["errors"][field].get("other") == other if other else True, reply
+                message = error_message(lang, calculator, reply["errors"][field])
+                if code == "exceeds":  # the message names the field it exceeds
+                    assert label(lang, calculator, other or "") in message
+                for name, text in typed.items():
+                    h.field(page, name).fill(text)
+                h.expect_error(page, field, message)
+                assert h.result(page)["value"] is None
+                check_widget_text(page)
+                for name in typed:  # back to the worked example
+                    h.field(page, name).fill(h.typed(h.example(calculator)[name], lang))
+                h.expect_rows(page, calculator, h.example_reply(calculator)["result"]["values"])
+            except Exception as error:
+                failures.append(f"[{calculator} {typed}] {type(error).__name__}: {error}")
+    assert not failures, "\n".join(failures)
+
+
+#: Type a value and wait (on the page's own renders, no polling) for the error of a field to be
+#: shown; the milliseconds it took, or null after ``ms``.
+TIMED_ERROR = """async ([name, text, ms]) => {
+  const root = document.querySelector(".calc[data-calculator]");
+  const error = root.querySelector(`[data-error-for="${name}"]`);
+  const input = root.querySelector(`input[name="${name}"]`);
+  const start = performance.now();
+  const shown = () => !error.hidden && error.textContent !== "";
+  const done = new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    const observer = new MutationObserver(() => {
+      if (shown()) {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(performance.now() - start);
+      }
+    });
+    observer.observe(error, { attributes: true, childList: true, characterData: true, subtree: true });
+  });
+  input.value = text;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  return done;
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_million_calls_is_answered_within_a_second(article_page: Any, lang: str) -> None:
+    """A million calls per interval: the too-many-agents message within a second, and the worker is
+    not frozen: the worked example is answered again at once."""
+    page = article_page(lang, "service-level")
+    h.type_example(page, lang, "service-level")
+    check_reply(page, "service-level", h.example_reply("service-level"))
+    reply = h.reply("service-level", h.example("service-level") | {"calls": "1000000"})
+    error = reply["errors"]["calls"]
+    assert error["code"] == "too_many_agents", reply
+    ms = page.evaluate(TIMED_ERROR, ["calls", h.typed("1000000", lang), 5000])
+    assert ms is not None, "no too-many-agents message within 5 s"
+    h.expect_error(page, "calls", error_message(lang, "service-level", error))
+    assert ms < ANSWER_MS, f"the message took {ms:.0f} ms"
+    h.field(page, "calls").fill(h.typed(h.example("service-level")["calls"], lang))
+    h.expect_rows(page, "service-level", h.example_reply("service-level")["result"]["values"], 5)
+
+
+@pytest.mark.xfail(
+    reason=(
+        "BUG: the first-contact-resolution → cost-per-resolution link carries costs without the "
+        "currency they are in, so 76 600 USD of the worked example opens as 76 600 NOK (the "
+        "language's currency) on the cost-per-resolution page; service level → cost per call and "
+        "cost per resolution → cost per contact carry the currency"
+    ),
+    strict=True,
+)
+def test_carried_costs_keep_their_currency(new_page: Any) -> None:
+    lang, origin = "nb", "first-contact-resolution"
+    page = new_page(lang)
+    page.goto(h.article_path(lang, origin, h.example_query(origin)))
+    h.wait_ready(page, 40)
+    check_reply(page, origin, h.example_reply(origin))
+    with page.expect_navigation():
+        page.locator(".calc [data-out=carry] a").first.click()
+    h.wait_ready(page, 40)
+    assert h.field(page, "costs").input_value() == shown_number(page, lang, "76600")
+    assert h.field(page, "currency").input_value() == h.example(origin)["currency"]
