@@ -220,8 +220,8 @@ COST_PER_CONTACT = Spec(
             Row("variable_cost_per_contact", "result.variable_cost_per_contact", "money"),
             Row("saving_per_moved", "result.saving_per_moved", "money"),
             Row("new_cost_per_contact", "result.new_cost_per_contact", "money", main=True),
-            Row("saving_period", "result.saving_period", "sum"),
-            Row("saving_year", "result.saving_year", "sum", main=True),
+            Row("saving_period", "result.saving_period", "money"),
+            Row("saving_year", "result.saving_year", "money", main=True),
         ),
     ),
     carry=(
@@ -298,8 +298,8 @@ COST_PER_CALL = Spec(
             Row("calls_after", "result.calls_after", "count"),
             Row("calls_avoided", "result.calls_avoided", "count", main=True),
             Row("variable_cost_per_call", "result.variable_cost_per_call", "money"),
-            Row("saving_period", "result.saving_period", "sum"),
-            Row("saving_year", "result.saving_year", "sum", main=True),
+            Row("saving_period", "result.saving_period", "money"),
+            Row("saving_year", "result.saving_year", "money", main=True),
         ),
     ),
 )
@@ -427,8 +427,8 @@ FIRST_CONTACT_RESOLUTION = Spec(
             Row("contacts_avoided", "result.contacts-avoided", "count", main=True),
             Row("variable_costs", "result.variable-costs", "sum"),
             Row("variable_cost_per_contact", "result.variable_cost_per_contact", "money"),
-            Row("saving_period", "result.saving_period", "sum"),
-            Row("saving_year", "result.saving_year", "sum", main=True),
+            Row("saving_period", "result.saving_period", "money"),
+            Row("saving_year", "result.saving_year", "money", main=True),
         ),
     ),
     carry=(

@@ -36,7 +36,7 @@ PLACES: dict[str, int] = {
     "percent": 1,
     "seconds": 1,
     "duration": 0,
-    "hours": 1,
+    "hours": 2,
     "minutes": 0,
     "erlangs": 2,
     "number": 2,

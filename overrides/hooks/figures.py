@@ -37,7 +37,7 @@ from sitebuild.catalog import load, translate
 #: Sums from this amount up are shown without cents, as local editors write them.
 LARGE_SUM = Decimal(1000)
 _UNITS = {"seconds": "duration-second", "minutes": "duration-minute", "hours": "duration-hour"}
-_PLACES = {"seconds": 1, "minutes": 0, "hours": 1, "number": 2, "erlangs": 2}
+_PLACES = {"seconds": 1, "minutes": 0, "hours": 2, "number": 2, "erlangs": 2}
 
 
 class Formatter:
@@ -318,13 +318,24 @@ def _example_numbers(spec: Spec) -> dict[str, Decimal]:
 # ---- tables ---------------------------------------------------------------------------------
 
 
-def table(headers: Iterable[str], rows: Iterable[list[str]], caption: str, css: str) -> str:
-    """An HTML table of already-escaped cells; the first cell of a row is its header."""
-    head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in headers)
+def table(
+    headers: Iterable[str],
+    rows: Iterable[list[str]],
+    caption: str,
+    css: str,
+    keys: Iterable[str] = (),
+) -> str:
+    """An HTML table of already-escaped cells; the first cell of a row is its header. ``keys`` name
+    the rows (``data-row``: the field or result each shows), so tests can check their arithmetic."""
+    names = list(keys)
     body = "".join(
-        f'<tr><th scope="row">{first}</th>' + "".join(f"<td>{cell}</td>" for cell in rest) + "</tr>"
-        for first, *rest in rows
+        (f'<tr data-row="{escape(names[index])}">' if index < len(names) else "<tr>")
+        + f'<th scope="row">{first}</th>'
+        + "".join(f"<td>{cell}</td>" for cell in rest)
+        + "</tr>"
+        for index, (first, *rest) in enumerate(rows)
     )
+    head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in headers)
     return (
         f'<div class="glossary-table-wrap"><table class="glossary-table {css}">'
         f"<caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
@@ -384,6 +395,7 @@ def _breakdown_tables(spec: Spec, fmt: Formatter) -> tuple[list[str], set[str]]:
                     fmt.t(total_field.label), examples.inputs(spec.id).choices.get("period")
                 ),
                 "glossary-table--numbers glossary-table--breakdown",
+                keys=[*(f.name for f in parts), total_field.name],
             )
         )
         used |= {f.name for f in parts}
@@ -398,6 +410,7 @@ def example_table(calculator: str, fmt: Formatter) -> str:
     data = [(examples.inputs(calculator, c), examples.outcome(calculator, c)) for c in cases]
     scenario_fields = {row.key for row in spec.scenario.assumptions} if spec.scenario else set()
     rows: list[list[str]] = []
+    keys: list[str] = []
     for field in spec.fields:
         if field.name in used or field.name in scenario_fields or field.kind == "choice":
             continue
@@ -408,6 +421,7 @@ def example_table(calculator: str, fmt: Formatter) -> str:
         if any(name in i.numbers for i, _ in data for name in [field.name]):
             labels = dict.fromkeys(_label(fmt, field, i.choices) for i, _ in data)
             rows.append([escape(" / ".join(labels)), *cells])
+            keys.append(field.name)
     quoted = benchmark_tokens(spec, fmt)
     for row in spec.results:
         if not any(row.key in o.values for _, o in data):
@@ -420,6 +434,7 @@ def example_table(calculator: str, fmt: Formatter) -> str:
             cells = [f"<strong>{cell}</strong>" for cell in cells]
         labels = dict.fromkeys(_label(fmt, row, i.choices, quoted) for i, _ in data)
         rows.append([escape(" / ".join(labels)), *cells])
+        keys.append(row.key)
     if len(cases) > 1:
         mode = next(
             f
@@ -435,6 +450,7 @@ def example_table(calculator: str, fmt: Formatter) -> str:
         rows,
         fmt.caption(fmt.t("result.heading"), period),
         "glossary-table--numbers glossary-table--result",
+        keys=keys,
     )
     return "".join(breakdowns) + main + model_assumption(spec, fmt)
 
@@ -505,17 +521,20 @@ def scenario_table(calculator: str, fmt: Formatter) -> str:
         return ""
     figures = scenario_figures(spec, outcome, fmt)
     choices = examples.inputs(calculator).choices
-    rows = []
-    for row in spec.scenario.assumptions + spec.scenario.rows:
-        if row.key not in figures:
-            continue
-        cell = f"<strong>{figures[row.key]}</strong>" if row.main else figures[row.key]
-        rows.append([escape(_label(fmt, row, choices)), cell])
+    shown = [row for row in spec.scenario.assumptions + spec.scenario.rows if row.key in figures]
+    rows = [
+        [
+            escape(_label(fmt, row, choices)),
+            f"<strong>{figures[row.key]}</strong>" if row.main else figures[row.key],
+        ]
+        for row in shown
+    ]
     body = table(
         [fmt.t("table.item"), fmt.t("table.value")],
         rows,
         fmt.caption(fmt.t(spec.scenario.title), choices.get("period")),
         "glossary-table--numbers glossary-table--scenario",
+        keys=[row.key for row in shown],
     )
     share = figures.get("variable_share", "")
     notes = [fmt.t(spec.scenario.assumption, share=share)]

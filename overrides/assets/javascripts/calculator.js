@@ -76,7 +76,7 @@
         case "percent": return this.percent(value);
         case "seconds": return this.unit(value, "second", 1);
         case "minutes": return this.unit(value, "minute", 0);
-        case "hours": return this.unit(value, "hour", 1);
+        case "hours": return this.unit(value, "hour", 2);
         case "duration": return this.duration(value);
         case "erlangs": return t("unit.erlangs", { value: this.number(value, { maximumFractionDigits: 2 }) });
         default: return this.number(value, { maximumFractionDigits: 2 });
