@@ -328,4 +328,47 @@ def cost_per_resolution(inputs: Inputs) -> Outcome:
     return Outcome(values=values)
 
 
+# ---- reverse solving: one input from a target main result ------------------------------------------
+def _volume_name(inputs: Inputs) -> str:
+    """The volume a cost per call is spread over: calls (inbound) or sales and leads (outbound)."""
+    return "sales" if inputs.choices.get("mode") == "outbound" else "calls"
+
+
+def costs_for_cost_per_contact(inputs: Inputs, target: Decimal) -> Decimal:
+    """The total costs that give ``target`` per contact with the given contacts.
+
+    >>> costs_for_cost_per_contact(Inputs({"contacts": Decimal(9800)}), Decimal(6))
+    Decimal('58800')
+    """
+    return formulas.costs_for_unit_cost(target, inputs.need("contacts"), "contacts")
+
+
+def contacts_for_cost_per_contact(inputs: Inputs, target: Decimal) -> Decimal:
+    """The contacts that give ``target`` per contact with the given costs (unrounded).
+
+    >>> contacts_for_cost_per_contact(Inputs({"costs": Decimal(76600)}), Decimal("7.816"))
+    Decimal('9800.409416581371545547594677584442')
+    """
+    return formulas.volume_for_unit_cost(inputs.need("costs"), target)
+
+
+def costs_for_cost_per_call(inputs: Inputs, target: Decimal) -> Decimal:
+    """The costs that give ``target`` per call (inbound) or per sale or lead (outbound).
+
+    >>> costs_for_cost_per_call(Inputs({"sales": Decimal(1150)}, {"mode": "outbound"}), Decimal(24))
+    Decimal('27600')
+    """
+    volume = _volume_name(inputs)
+    return formulas.costs_for_unit_cost(target, inputs.need(volume), volume)
+
+
+def volume_for_cost_per_call(inputs: Inputs, target: Decimal) -> Decimal:
+    """The calls (inbound) or sales and leads (outbound) that give ``target`` per call or sale.
+
+    >>> volume_for_cost_per_call(Inputs({"costs": Decimal(41300)}), Decimal("3.5"))
+    Decimal('11800')
+    """
+    return formulas.volume_for_unit_cost(inputs.need("costs"), target)
+
+
 __all__ = ["Inputs", "Outcome", "round_money"]

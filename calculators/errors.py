@@ -14,6 +14,9 @@ from __future__ import annotations
 #: Some carry ``details`` a message can name: ``exceeds`` and ``both_zero`` the ``other`` field,
 #: ``too_many_agents`` the ``max`` agents, ``not_in_list`` the ``allowed`` values, ``too_large`` (of
 #: talk, hold and wrap) the ``max`` minutes. ``compute_failed`` is the page's own: Python failed.
+#: Reverse solving: ``solve_target`` (a target of zero or below has no answer), ``solve_inexact`` (no
+#: whole volume gives the target: ``nearest``, the next whole volume up, and its ``result``),
+#: ``solve_needs`` (the ``other`` field must be given to solve).
 ERROR_CODES = frozenset(
     {
         "empty",
@@ -38,6 +41,9 @@ ERROR_CODES = frozenset(
         "not_in_list",
         "over_hundred",
         "compute_failed",
+        "solve_target",
+        "solve_inexact",
+        "solve_needs",
     }
 )
 

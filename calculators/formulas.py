@@ -6,7 +6,7 @@ Every function takes ``Decimal``, ``int`` or a canonical numeric string and retu
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from .errors import CalculatorError
 from .numbers import CONTEXT, to_decimal
@@ -106,3 +106,105 @@ def cost_per_call_outbound(costs: Number, sales: Number) -> Decimal:
     Decimal('24')
     """
     return CONTEXT.divide(to_decimal(costs, "costs"), divisor(sales, "sales"))
+
+
+def target(value: Number, field: str = "target") -> Decimal:
+    """A target result to solve for: a number above zero (zero and below have no answer).
+
+    >>> target("6")
+    Decimal('6')
+    >>> target(0)
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: target: solve_target
+    """
+    if isinstance(value, str) and value.strip().startswith("-"):
+        raise CalculatorError("solve_target", field)
+    try:
+        number = to_decimal(value, field)
+    except CalculatorError as error:
+        if error.code == "negative":
+            raise CalculatorError("solve_target", field) from None
+        raise
+    if number == 0:
+        raise CalculatorError("solve_target", field)
+    return number
+
+
+def costs_for_unit_cost(target_cost: Number, volume: Number, field: str = "contacts") -> Decimal:
+    """Total costs that give ``target_cost`` per unit: costs = target cost per unit × volume.
+
+    The exact inverse of :func:`cost_per_contact`, :func:`cost_per_call_inbound` and
+    :func:`cost_per_call_outbound` for the costs: the product of two Decimals is exact.
+
+    Parameters
+    ----------
+    target_cost : Decimal, int or str
+        The cost per contact, call, sale or lead to reach; above zero.
+    volume : Decimal, int or str
+        The number of contacts, calls, sales or leads in the period; whole, above zero.
+    field : str
+        The volume's field name, for the error a zero or fractional volume raises.
+
+    Returns
+    -------
+    Decimal
+        The total costs of the period.
+
+    Examples
+    --------
+    >>> costs_for_unit_cost(6, 9800)
+    Decimal('58800')
+    >>> costs_for_unit_cost("3.5", 11800, "calls")
+    Decimal('41300.0')
+    >>> cost_per_contact(costs_for_unit_cost("7.82", 9800), 9800)
+    Decimal('7.82')
+    >>> costs_for_unit_cost(0, 9800)
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: target: solve_target
+    """
+    return CONTEXT.multiply(target(target_cost), divisor(volume, field))
+
+
+def volume_for_unit_cost(costs: Number, target_cost: Number) -> Decimal:
+    """The volume that gives ``target_cost`` per unit: volume = total costs ÷ target cost per unit.
+
+    The exact quotient, unrounded: it is a whole number only when the costs are a whole multiple of
+    the target. A caller that needs a whole volume rounds it up (see :func:`whole_volume`).
+
+    Parameters
+    ----------
+    costs : Decimal, int or str
+        Total costs of the period; above zero.
+    target_cost : Decimal, int or str
+        The cost per contact, call, sale or lead to reach; above zero.
+
+    Returns
+    -------
+    Decimal
+        The number of contacts, calls, sales or leads, possibly with a fraction.
+
+    Examples
+    --------
+    >>> volume_for_unit_cost(41300, "3.5")
+    Decimal('11800')
+    >>> volume_for_unit_cost(76600, 6)
+    Decimal('12766.66666666666666666666666666667')
+    >>> volume_for_unit_cost(0, 6)
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: costs: zero_divisor
+    """
+    volume = CONTEXT.divide(positive(costs, "costs"), target(target_cost))
+    whole = volume.quantize(Decimal(1), context=CONTEXT)
+    return whole if volume == whole else volume
+
+
+def whole_volume(volume: Decimal) -> Decimal:
+    """The smallest whole volume at or above ``volume``: a manager plans for the next whole contact.
+
+    >>> whole_volume(Decimal("12766.67")), whole_volume(Decimal(11800))
+    (Decimal('12767'), Decimal('11800'))
+    """
+    return volume.to_integral_value(rounding=ROUND_CEILING, context=CONTEXT)

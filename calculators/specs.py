@@ -119,6 +119,34 @@ class Scenario:
     when: Condition = ()
 
 
+#: An inverse: the calculator's other inputs and a target main result in, the solved field's value out.
+Inverse = Callable[[calc.Inputs, Decimal], Decimal]
+
+
+@dataclass(frozen=True)
+class Solve:
+    """A field the reader can solve for: the value that gives a target main result.
+
+    ``inverse`` computes it exactly in Decimal; a ``count`` field's value is rounded up to a whole
+    number by the bridge, which then checks that the result it gives shows as the target. The field's
+    own ``when``/``unless`` say when it can be solved for. Fields of the group ``breakdown.<field>``
+    are ignored while the field is solved for (the total is what is solved).
+    """
+
+    field: str
+    inverse: Inverse
+
+
+@dataclass(frozen=True)
+class Formula:
+    """The article's formula with the reader's figures: ``template`` is a catalog key whose
+    ``{name}`` placeholders are field names and result keys; shown with the result ``result``."""
+
+    result: str
+    template: str
+    when: Condition = ()
+
+
 @dataclass(frozen=True)
 class Spec:
     """A calculator: its id (the article's slug), fields, computation and the rows it shows.
@@ -127,7 +155,9 @@ class Spec:
     the heading ``table_caption`` (a catalog key);
     ``compared`` names the result set against the benchmark when it is not the main one;
     ``assumption`` is the catalog key of the model's assumptions, shown with the results, with
-    ``assumption_values`` (percentages) for its placeholders.
+    ``assumption_values`` (percentages) for its placeholders;
+    ``solve`` lists the fields the reader can solve for from a target main result;
+    ``formula`` the formula lines shown with the reader's figures.
     """
 
     id: str
@@ -141,6 +171,12 @@ class Spec:
     table_caption: str = ""
     assumption: str = ""
     assumption_values: tuple[tuple[str, Decimal], ...] = ()
+    solve: tuple[Solve, ...] = ()
+    formula: tuple[Formula, ...] = ()
+
+    def solver(self, name: str) -> Solve | None:
+        """The way to solve for the field ``name``, or None when it cannot be solved for."""
+        return next((s for s in self.solve if s.field == name), None)
 
     @property
     def main(self) -> Row:
@@ -230,6 +266,11 @@ COST_PER_CONTACT = Spec(
             (("costs", "costs"), ("contacts", "contacts"), ("currency", "currency")),
         ),
     ),
+    solve=(
+        Solve("costs", calc.costs_for_cost_per_contact),
+        Solve("contacts", calc.contacts_for_cost_per_contact),
+    ),
+    formula=(Formula("cost-per-contact", "formula.cost-per-contact"),),
 )
 
 COST_PER_CALL = Spec(
@@ -302,6 +343,15 @@ COST_PER_CALL = Spec(
             Row("saving_year", "result.saving_year", "money", main=True),
         ),
     ),
+    solve=(
+        Solve("costs", calc.costs_for_cost_per_call),
+        Solve("calls", calc.volume_for_cost_per_call),
+        Solve("sales", calc.volume_for_cost_per_call),
+    ),
+    formula=(
+        Formula("cost-per-call", "formula.cost-per-call.inbound", when=_INBOUND),
+        Formula("cost-per-call", "formula.cost-per-call.outbound", when=(_OUTBOUND_LABEL,)),
+    ),
 )
 
 _LABOUR = "group.labour_cost"
@@ -332,6 +382,7 @@ AVERAGE_HANDLE_TIME = Spec(
         ("occupancy", calc.DEFAULT_OCCUPANCY),
         ("shrinkage", calc.DEFAULT_SHRINKAGE),
     ),
+    formula=(Formula("average-handle-time", "formula.average-handle-time"),),
 )
 
 OCCUPANCY = Spec(
@@ -347,6 +398,7 @@ OCCUPANCY = Spec(
         Row("hours-at-goal", "result.hours-at-goal", "hours"),
         Row("idle-hours-above-goal", "result.idle-hours-above-goal", "hours"),
     ),
+    formula=(Formula("occupancy", "formula.occupancy"),),
 )
 
 _COST = "group.cost"
@@ -396,6 +448,7 @@ SERVICE_LEVEL = Spec(
             (("costs", "staff-cost"), ("calls", "calls"), ("currency", "currency")),
         ),
     ),
+    formula=(Formula("traffic", "formula.service-level"),),
 )
 
 _WHAT_IF = "group.what_if"
@@ -437,6 +490,7 @@ FIRST_CONTACT_RESOLUTION = Spec(
             (("costs", "costs"), ("resolved", "contacts"), ("contacts", "handled_now")),
         ),
     ),
+    formula=(Formula("first-contact-resolution", "formula.first-contact-resolution"),),
 )
 
 ABANDONMENT_RATE = Spec(
@@ -454,6 +508,7 @@ ABANDONMENT_RATE = Spec(
         Row("counted-offered", "result.counted-offered", "count"),
     ),
     carry=(Carry("service-level", ()),),
+    formula=(Formula("abandonment-rate", "formula.abandonment-rate"),),
 )
 
 COST_PER_RESOLUTION = Spec(
@@ -477,6 +532,7 @@ COST_PER_RESOLUTION = Spec(
             (("costs", "costs"), ("contacts", "contacts"), ("currency", "currency")),
         ),
     ),
+    formula=(Formula("cost-per-resolution", "formula.cost-per-resolution"),),
 )
 
 #: Every calculator by id, in the glossary's order.

@@ -13,6 +13,14 @@ Nothing here touches the DOM or names a calculator, so the same code is tested i
 ('7.82', 'above')
 >>> reply["link"]["costs"], reply["link"]["currency"], reply["errors"]
 ('76600', 'USD', {})
+
+A request with ``solve`` (a field the spec can solve for) and ``target`` (the main result wanted)
+answers with that field's value in ``solve`` and computes the rest from it:
+
+>>> reply = respond({"calculator": "cost-per-contact", "values": {"contacts": "9800"},
+...     "solve": "costs", "target": "6", "source": "link"})
+>>> reply["solve"], reply["result"]["values"]["cost-per-contact"], reply["link"]["solve"]
+({'field': 'costs', 'target': '6', 'value': '58800'}, '6', 'costs')
 """
 
 from __future__ import annotations
@@ -22,12 +30,13 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from . import formulas
 from .benchmarks import BENCHMARKS, Comparison
 from .breakdowns import Total
 from .calculations import Inputs, Outcome
 from .errors import CalculatorError
 from .numbers import canonical, parse_amount, parse_canonical, round_money
-from .specs import SPECS, Carry, Kind, Row, Spec, holds
+from .specs import SPECS, Carry, Kind, Row, Solve, Spec, holds
 
 #: Decimals shown for each kind of figure; money follows the currency (``digits`` of the request).
 PLACES: dict[str, int] = {
@@ -59,11 +68,13 @@ def respond(request: Mapping[str, Any]) -> dict[str, Any]:
         name: raw[name] if raw.get(name) in allowed else spec.field(name).initial
         for name, allowed in spec.choices.items()
     }
+    solver = _solver(spec, request, choices)
+    solved = {solver.field, *_parts(spec, solver.field)} if solver else set()
     errors: dict[str, dict[str, Any]] = {}
     numbers: dict[str, Decimal] = {}
     for field in spec.numbers:
         text = raw.get(field.name, "")
-        if not field.applies(choices) or not text.strip():
+        if not field.applies(choices) or not text.strip() or field.name in solved:
             continue
         try:
             numbers[field.name] = _parse(text, field.name, request)
@@ -74,19 +85,101 @@ def respond(request: Mapping[str, Any]) -> dict[str, Any]:
         "result": None,
         "link": {name: canonical(value) for name, value in numbers.items()} | choices,
     }
-    if errors:
+    digits = max(0, min(int(request.get("digits", 2)), 4))
+    target = _target(spec, solver, request, reply) if solver is not None else None
+    if errors or (
+        solver is not None
+        and (target is None or not _solve(spec, solver, target, numbers, choices, digits, reply))
+    ):
         return reply
     try:
         outcome = spec.compute(Inputs(numbers, choices))
     except CalculatorError as error:
         errors[error.field or spec.numbers[0].name] = _error(error)
         return reply
-    digits = max(0, min(int(request.get("digits", 2)), 4))
     try:
         reply["result"] = _result(spec, outcome, numbers, choices, digits)
     except InvalidOperation:  # a result too large to show to the cent, from extreme inputs
         errors[spec.numbers[0].name] = {"code": "too_large"}
     return reply
+
+
+def _solver(spec: Spec, request: Mapping[str, Any], choices: Mapping[str, str]) -> Solve | None:
+    """The field the request solves for, when the spec can solve for it under these choices."""
+    solver = spec.solver(str(request.get("solve") or ""))
+    if solver is None or not spec.field(solver.field).applies(choices):
+        return None
+    return solver
+
+
+def _parts(spec: Spec, name: str) -> set[str]:
+    """The fields that add up to the field ``name`` (its breakdown group): unused while it is solved."""
+    return {f.name for f in spec.fields if f.group == f"breakdown.{name}"}
+
+
+def _target(
+    spec: Spec, solver: Solve, request: Mapping[str, Any], reply: dict[str, Any]
+) -> Decimal | None:
+    """The target main result of a solve request, checked; None (with the reply's error) if unusable."""
+    text = str(request.get("target") or "")
+    reply["solve"] = {"field": solver.field}
+    reply["link"]["solve"] = solver.field
+    try:
+        target = formulas.target(_parse(text, "target", request) if text.strip() else "")
+    except CalculatorError as error:
+        code = "solve_target" if error.code == "negative" else error.code
+        reply["solve"]["error"] = {**_error(error), "code": code}
+        return None
+    reply["solve"]["target"] = reply["link"]["target"] = canonical(target)
+    return target
+
+
+def _solve(
+    spec: Spec,
+    solver: Solve,
+    target: Decimal,
+    numbers: dict[str, Decimal],
+    choices: Mapping[str, str],
+    digits: int,
+    reply: dict[str, Any],
+) -> bool:
+    """Put the solved value into ``numbers`` and the reply; False (with an error) if there is none.
+
+    A count is rounded up to the next whole number; the solve is refused when the main result that
+    whole number gives does not show as the target (the reply names that number and its result).
+    """
+    answer = reply["solve"]
+    try:
+        value = solver.inverse(Inputs(numbers, choices), target)
+    except CalculatorError as error:
+        if error.code == "empty" and error.field:
+            answer["error"] = {"code": "solve_needs", "other": error.field}
+        elif error.field == "target":
+            answer["error"] = _error(error)
+        else:
+            reply["errors"][error.field or spec.numbers[0].name] = _error(error)
+        return False
+    if spec.field(solver.field).kind == "count":
+        value = formulas.whole_volume(value)
+    numbers[solver.field] = value
+    main = spec.main
+    try:
+        reached = spec.compute(Inputs(numbers, choices)).values[main.key]
+    except CalculatorError as error:
+        answer["error"] = _error(error)
+        return False
+    except InvalidOperation:
+        answer["error"] = {"code": "too_large"}
+        return False
+    if show(reached, main.kind, digits) != show(target, main.kind, digits):
+        answer["error"] = {
+            "code": "solve_inexact",
+            "nearest": canonical(value),
+            "result": show(reached, main.kind, digits),
+        }
+        return False
+    answer["value"] = canonical(value)
+    return True
 
 
 def _parse(text: str, name: str, request: Mapping[str, Any]) -> Decimal:

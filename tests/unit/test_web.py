@@ -426,8 +426,31 @@ OUTSIDE_THE_BRIDGE = {
 }
 
 
+#: Refused solves: the code is in the reply's ``solve``, not at a field.
+SOLVE_ERRORS = [
+    ("cost-per-contact", {"costs": "76600"}, "contacts", "0", "solve_target"),
+    ("cost-per-contact", {"costs": "76600"}, "contacts", "-6", "solve_target"),
+    ("cost-per-contact", {"costs": "10"}, "contacts", "3", "solve_inexact"),
+    ("cost-per-call", {"mode": "outbound", "costs": "10"}, "sales", "3", "solve_inexact"),
+    ("cost-per-call", {"mode": "inbound"}, "calls", "3", "solve_needs"),
+]
+
+
+@pytest.mark.parametrize(
+    ("calculator", "values", "solve", "target", "code"),
+    SOLVE_ERRORS,
+    ids=[f"{c}-{s}-{t}-{code}" for c, _, s, t, code in SOLVE_ERRORS],
+)
+def test_solve_errors_through_the_bridge(
+    calculator: str, values: dict[str, str], solve: str, target: str, code: str
+) -> None:
+    reply = respond({"calculator": calculator, "values": values, "solve": solve, "target": target})
+    assert reply["result"] is None and reply["errors"] == {}
+    assert reply["solve"]["error"]["code"] == code
+
+
 def test_the_bridge_reaches_every_error_code() -> None:
-    reached = {code for _, _, code, _ in WEB_ERRORS}
+    reached = {code for _, _, code, _ in WEB_ERRORS} | {code for *_, code in SOLVE_ERRORS}
     assert reached == ERROR_CODES - OUTSIDE_THE_BRIDGE
     assert OUTSIDE_THE_BRIDGE <= ERROR_CODES
 
