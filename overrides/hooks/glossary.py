@@ -111,6 +111,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
             raise PluginError(f"{source}: unknown token {{{{ {name} }}}}")
         return tokens[token_key(name)]
 
+    if isinstance(page.meta.get("description"), str):  # "…the average is {{ benchmark.value }}"
+        page.meta["description"] = _INLINE.sub(inline, page.meta["description"])
     return _INLINE.sub(inline, _BLOCK.sub(block, markdown))
 
 

@@ -194,3 +194,11 @@ def test_root_is_a_language_chooser(site: Path) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_language_has_its_own_404(site: Path, lang: str) -> None:
     assert soup(site / lang / "404.html").html["lang"] == lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("url", PAGES)
+def test_no_token_is_left_unreplaced(site: Path, lang: str, url: str) -> None:
+    """Tokens are replaced everywhere, the front matter's description (meta, previews, JSON-LD) too."""
+    html = page_file(site, lang, url).read_text(encoding="utf-8")
+    assert "{{" not in html and "}}" not in html, f"{lang}/{url}: a token was left as written"
