@@ -14,25 +14,8 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-#: The calculators whose results show a model assumption note (``.calc__assumption``) with the
-#: worked example: its text fails axe's colour-contrast rule (serious).
-LOW_CONTRAST = {"average-handle-time", "service-level", "first-contact-resolution"}
 PAIRS = [
-    pytest.param(
-        (lang, calc),
-        marks=pytest.mark.xfail(
-            reason=(
-                "BUG: the assumption note under the results (.calc__assumption, glossary.css) fails "
-                "axe's color-contrast rule (serious) in the light theme"
-            ),
-            strict=True,
-        )
-        if calc in LOW_CONTRAST
-        else (),
-        id=f"{lang}-{calc}",
-    )
-    for lang in h.LANGUAGES
-    for calc in h.CALCULATORS
+    pytest.param((lang, calc), id=f"{lang}-{calc}") for lang in h.LANGUAGES for calc in h.CALCULATORS
 ]
 BLOCKING = ("serious", "critical")
 
