@@ -33,6 +33,8 @@ RUNTIME_PREFIXES = (
     "unit.",
     "carry.",
     "result.source.",
+    "solve.",
+    "print.",
 )
 
 
@@ -140,7 +142,40 @@ class _Form:
         for field in self.spec.fields:
             groups.setdefault(field.group, []).append(field)
         main = "".join(self.control(f) for f in groups.pop("", []))
-        return main + "".join(self.group(key, fields) for key, fields in groups.items())
+        return (
+            main + self.solve() + "".join(self.group(key, fields) for key, fields in groups.items())
+        )
+
+    def solve(self) -> str:
+        """The "solve for" control: a select of the fields the spec can solve for and a target.
+
+        Its controls have no ``name``: they are not fields of the calculator, and the page's script
+        sends them as the request's ``solve`` and ``target`` (the link's parameters of that name).
+        """
+        spec, uid = self.spec, self.uid
+        if not spec.solve:
+            return ""
+        options = "".join(
+            f'<option value="{escape(s.field)}"{_conditions(spec.field(s.field))}>'
+            f"{escape(self.label(spec.field(s.field)))}</option>"
+            for s in spec.solve
+        )
+        main = self.t(spec.main.label, **benchmark_tokens(spec, self.fmt))
+        return (
+            '<div class="calc__solve" data-solve>'
+            f'<div class="calc__field calc__field--choice">'
+            f'<label for="{uid}-solve">{escape(self.t("solve.field"))}</label>'
+            f'<select id="{uid}-solve" data-solve-field>'
+            f'<option value="">{escape(self.t("solve.none"))}</option>{options}</select></div>'
+            f'<div class="calc__field" data-solve-box hidden>'
+            f'<label for="{uid}-target" data-solve-label>'
+            f"{escape(self.t('solve.target', result=main))}</label>"
+            f'<input id="{uid}-target" type="text" inputmode="decimal" autocomplete="off" '
+            f'spellcheck="false" aria-describedby="{uid}-solve-error" data-solve-target>'
+            f'<p class="calc__error" id="{uid}-solve-error" data-solve-error hidden></p></div>'
+            '<p class="calc__solve-answer" data-out="solve"></p>'
+            "</div>"
+        )
 
     def results(self) -> tuple[str, str]:
         mains, details = [], []
@@ -182,6 +217,7 @@ class _Form:
         keys |= {other for item in items for *_, other in item.labels}
         keys |= {f"term.{carry.calculator}" for carry in spec.carry}
         keys |= {"term." + spec.id, "table.total", "result.share", "result.placeholder"}
+        keys |= {formula.template for formula in spec.formula} | {"formula.heading"}
         if spec.table_caption:
             keys.add(spec.table_caption)
         if spec.assumption:
@@ -211,8 +247,19 @@ class _Form:
             "rates": {c: canonical(r) for c, r in INDICATIVE_USD_RATES.items()},
             "messages": self.messages(),
             "fields": [
-                {"name": f.name, "label": f.label, "labels": f.labels, "kind": f.kind}
+                {
+                    "name": f.name,
+                    "label": f.label,
+                    "labels": f.labels,
+                    "kind": f.kind,
+                    "unit": f.unit,
+                    "group": f.group,
+                }
                 for f in spec.fields
+            ],
+            "formula": [
+                {"result": f.result, "template": f.template, "when": _condition(f.when)}
+                for f in spec.formula
             ],
             "results": rows(spec.results),
             "scenario": None
@@ -250,8 +297,10 @@ def render(
 <progress class="calc__progress" max="100" data-progress hidden></progress>
 <button type="button" class="md-button calc__retry" data-action="retry" hidden>{escape(t("widget.retry"))}</button>
 </div>
+<div class="calc__print" data-out="print"></div>
 <section class="calc__results" aria-live="polite" aria-atomic="false" aria-label="{escape(t("result.heading"))}">
 {mains}
+<div class="calc__formula" data-out="formula" hidden><p class="calc__formula-heading">{escape(t("formula.heading"))}</p><p class="calc__formula-text" data-formula></p></div>
 <p class="calc__line" data-out="source"></p>
 <p class="calc__line" data-out="comparison"></p>
 <div class="calc__chart" data-out="chart"></div>
@@ -264,12 +313,23 @@ def render(
 </section>
 <div class="calc__actions">
 <button type="button" class="md-button" data-action="copy-link">{escape(t("action.copy_link"))}</button>
+<button type="button" class="md-button" data-action="copy-table">{escape(t("action.copy_table"))}</button>
+<button type="button" class="md-button" data-action="print">{escape(t("action.print"))}</button>
 <button type="button" class="md-button" data-action="embed" aria-expanded="false" aria-controls="{uid}-embed">{escape(t("action.embed"))}</button>
 <span class="calc__notice" data-out="notice" role="status"></span>
 </div>
 <div class="calc__embed" id="{uid}-embed" hidden>
-<label for="{uid}-embed-code">{escape(t("embed.help"))}</label>
-<textarea id="{uid}-embed-code" readonly rows="3" data-out="embed"></textarea>
+<p class="calc__hint">{escape(t("embed.help"))}</p>
+<label for="{uid}-embed-code">{escape(t("embed.iframe"))}</label>
+<textarea id="{uid}-embed-code" readonly rows="3" data-out="embed" data-platform="iframe"></textarea>
+<ul class="calc__embed-notes">
+<li data-note="zendesk">{escape(t("embed.note.zendesk"))}</li>
+<li data-note="freshdesk">{escape(t("embed.note.freshdesk"))}</li>
+<li data-note="confluence">{escape(t("embed.note.confluence"))}</li>
+</ul>
+<label for="{uid}-embed-text">{escape(t("embed.text"))}</label>
+<textarea id="{uid}-embed-text" readonly rows="4" data-out="embed-text" data-platform="text"></textarea>
+<p class="calc__hint" data-note="intercom">{escape(t("embed.note.intercom"))}</p>
 </div>
 </div>
 <noscript><p class="calc__noscript">{escape(t("widget.noscript"))}</p></noscript>

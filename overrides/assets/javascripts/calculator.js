@@ -12,6 +12,9 @@
 
   const template = (text, values) =>
     text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+  const EMBED_HEIGHT = 1100; // the calculator with a result in a 640–720 px column
+  // The short unit names Intl gives the spec's kinds of time ("min", "ч", "giờ").
+  const TIME_UNITS = { seconds: "second", duration: "second", minutes: "minute", hours: "hour" };
 
   // "name=value name2=value2" holds when every named choice has its value.
   const holds = (condition, choices) =>
@@ -110,6 +113,9 @@
       this.on("retry", () => this.start(true));
       this.on("copy-link", () => this.copyLink());
       this.on("embed", (event) => this.toggleEmbed(event));
+      this.on("copy-table", () => this.copyTable());
+      this.on("print", () => this.print());
+      window.addEventListener("beforeprint", () => this.fillPrint());
       this.syncChoices();
     }
 
@@ -125,6 +131,15 @@
     readLink() {
       const params = new URLSearchParams(location.search);
       let found = false;
+      const solve = this.root.querySelector("[data-solve-field]");
+      if (solve && params.has("solve")) {
+        const raw = params.get("solve");
+        if ([...solve.options].some((o) => o.value === raw)) solve.value = raw;
+        const target = (params.get("target") || "").trim().slice(0, 200);
+        const input = this.root.querySelector("[data-solve-target]");
+        input.value = canonicalText.test(target) ? this.formatPlain(target) : target;
+        found = true;
+      }
       for (const input of this.form.querySelectorAll("input[name], select[name]")) {
         if (!params.has(input.name)) continue;
         const raw = params.get(input.name).slice(0, 200);
@@ -183,6 +198,39 @@
       }
       for (const input of this.form.querySelectorAll("[data-prefill=rates]")) this.prefillRate(input, currency);
       for (const unit of this.root.querySelectorAll("[data-unit]")) unit.textContent = currency;
+      this.syncSolve(choices);
+    }
+
+    // The "solve for" control: a field can be chosen while it applies; the chosen field is filled in
+    // by the calculator (read-only), and the target's label names the main result.
+    syncSolve(choices) {
+      const select = this.root.querySelector("[data-solve-field]");
+      if (!select) return;
+      for (const option of select.options) {
+        if (option.value) option.textContent = this.fieldLabel(option.value);
+      }
+      if (select.selectedOptions[0] && select.selectedOptions[0].hidden) select.value = "";
+      const chosen = select.value;
+      this.root.querySelector("[data-solve-box]").hidden = !chosen;
+      const main = this.config.results.find((row) => row.main);
+      this.root.querySelector("[data-solve-label]").textContent = this.t("solve.target", {
+        result: rowLabel(this.t(labelKey(main, choices), this.config.benchmark), main.kind),
+      });
+      for (const input of this.form.querySelectorAll("input[name]:not([type=radio])")) {
+        const solved = input.name === chosen;
+        if (input.readOnly !== solved) input.readOnly = solved;
+        input.closest("[data-field]").classList.toggle("calc__field--solved", solved);
+      }
+      if (!chosen) {
+        this.out("solve").textContent = "";
+        this.showSolveError(null);
+      }
+    }
+
+    solveRequest() {
+      const select = this.root.querySelector("[data-solve-field]");
+      if (!select || !select.value) return {};
+      return { solve: select.value, target: this.root.querySelector("[data-solve-target]").value };
     }
 
     // An exchange-rate field starts from the indicative rate of the chosen currency, until typed in.
@@ -277,6 +325,7 @@
         .resolvedOptions().maximumFractionDigits;
       return {
         calculator: this.root.dataset.calculator,
+        ...this.solveRequest(),
         values,
         decimal: this.decimal,
         group: this.group,
@@ -318,12 +367,16 @@
         if (input) input.setAttribute("aria-invalid", visible ? "true" : "false");
       }
       const result = reply.result;
+      this.lastReply = result ? reply : null;
+      this.renderSolve(reply.solve);
       this.renderRows(result ? result.values : {}, errors._);
       if (!result) {
         this.root.dataset.resultState = errors._ ? "failed" : "empty";
         for (const name of ["source", "comparison", "chart", "shares", "scenario", "table", "carry"]) this.out(name).replaceChildren();
+        this.out("formula").hidden = true;
         return;
       }
+      this.renderFormula(reply.link, result.values);
       delete this.root.dataset.failure;
       this.root.dataset.resultState = "ok";
       this.out("source").textContent = result.source ? this.t(`result.source.${result.source}`) : "";
@@ -351,6 +404,89 @@
           container.hidden = index !== 0;
         }
       });
+    }
+
+    // The solved value goes into its field; a refused target says why, in the reader's language.
+    renderSolve(solve) {
+      const answer = this.out("solve");
+      if (!answer) return;
+      if (!solve) {
+        answer.textContent = "";
+        this.showSolveError(null);
+        return;
+      }
+      const field = this.config.fields.find((f) => f.name === solve.field);
+      const main = this.config.results.find((row) => row.main);
+      const label = this.fieldLabel(solve.field);
+      if (solve.error) {
+        answer.textContent = "";
+        const values = {
+          ...solve.error,
+          field: label,
+          target: solve.target ? this.figure(solve.target, main.kind) : "",
+          nearest: solve.error.nearest ? this.fieldFigure(solve.error.nearest, field) : "",
+          result: solve.error.result ? this.figure(solve.error.result, main.kind) : "",
+        };
+        this.showSolveError(this.t(`error.${solve.error.code}`, { ...values, other: this.fieldLabel(solve.error.other || "") })
+          || this.errorText(solve.error));
+        return;
+      }
+      this.showSolveError(null);
+      if (!("value" in solve)) return;
+      const input = this.form.elements[solve.field];
+      if (input) input.value = this.formatPlain(solve.value);
+      answer.textContent = this.t("solve.answer", {
+        target: this.figure(solve.target, main.kind), field: label, value: this.fieldFigure(solve.value, field),
+      });
+    }
+
+    showSolveError(text) {
+      const box = this.root.querySelector("[data-solve-error]");
+      if (!box) return;
+      box.hidden = !text;
+      box.textContent = text || "";
+      this.root.querySelector("[data-solve-target]").setAttribute("aria-invalid", text ? "true" : "false");
+    }
+
+    // A field's canonical value as the reader reads it: money in the currency (whole amounts without
+    // cents), counts, percentages, times with their unit, a choice's unit.
+    fieldFigure(value, field) {
+      const kind = field ? field.kind : "number";
+      if (kind === "choice") return field.unit ? this.formats.unit(value, field.unit.replace(/s$/, ""), 0) : value;
+      if (kind === "money") {
+        return this.formats.money(value, this.currency, Number.isInteger(Number(value)) ? 0 : undefined);
+      }
+      if (kind === "count" || kind === "percent") return this.figure(value, kind);
+      if (kind in TIME_UNITS) {
+        return this.formats.number(value, { style: "unit", unit: TIME_UNITS[kind], unitDisplay: "short", maximumFractionDigits: 2 });
+      }
+      return this.formats.number(value, { maximumFractionDigits: 4 });
+    }
+
+    // The article's formula with the reader's figures: {name} is a field or a result row ("_" for "-").
+    formulaText(link, values) {
+      const choices = this.choices();
+      const formula = (this.config.formula || []).find((f) => !f.when || holds(f.when, choices));
+      if (!formula || !(formula.result in values)) return "";
+      const text = this.t(formula.template);
+      let complete = Boolean(text);
+      const filled = text.replace(/\{(\w+)\}/g, (whole, name) => {
+        const field = this.config.fields.find((f) => f.name === name);
+        if (field && name in link) return this.fieldFigure(link[name], field);
+        const key = name.replace(/_/g, "-");
+        const row = this.config.results.find((r) => r.key === key);
+        if (row && key in values) return this.figure(values[key], row.kind);
+        complete = false;
+        return whole;
+      });
+      return complete ? filled : "";
+    }
+
+    renderFormula(link, values) {
+      const text = this.formulaText(link, values);
+      const box = this.out("formula");
+      box.hidden = !text;
+      box.querySelector("[data-formula]").textContent = text;
     }
 
     errorText(error) {
@@ -473,6 +609,34 @@
       url.search = params.toString();
       history.replaceState(history.state, "", url);
       this.out("embed").value = this.embedSnippet(params);
+      this.out("embed-text").value = this.summaryText(params);
+    }
+
+    // The article's own URL with these parameters (for editors that take no iframe, and for print).
+    articleUrl(params) {
+      const url = new URL(`${this.root.dataset.calculator}/`, new URL(this.root.dataset.glossary, location.href));
+      url.search = params.toString();
+      url.hash = "calculator";
+      return url.href;
+    }
+
+    // For Intercom and other editors without iframes: the result in words, the formula and the link.
+    summaryText(params) {
+      const lines = [this.t(`term.${this.root.dataset.calculator}`)];
+      const reply = this.lastReply;
+      if (reply) {
+        const choices = this.choices();
+        for (const row of this.config.results) {
+          if (row.main && row.key in reply.result.values) {
+            const label = rowLabel(this.t(labelKey(row, choices), this.config.benchmark), row.kind);
+            lines.push(`${label}: ${this.figure(reply.result.values[row.key], row.kind)}`);
+          }
+        }
+        const formula = this.formulaText(reply.link, reply.result.values);
+        if (formula) lines.push(formula);
+      }
+      lines.push(this.t("embed.summary.link", { link: this.articleUrl(params) }));
+      return lines.join("\n");
     }
 
     embedSnippet(params) {
@@ -481,17 +645,110 @@
       url.hash = "";
       const title = this.t(`term.${this.root.dataset.calculator}`);
       const escapeAttr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-      return `<iframe src="${escapeAttr(url.href)}" title="${escapeAttr(title)}" width="100%" height="760" loading="lazy" style="border:0"></iframe>`;
+      return `<iframe src="${escapeAttr(url.href)}" title="${escapeAttr(title)}" width="100%" height="${EMBED_HEIGHT}" loading="lazy" style="border:0"></iframe>`;
     }
 
     async copyLink() {
+      await this.copy(location.href, "action.copied");
+    }
+
+    async copy(text, done) {
       const notice = this.out("notice");
       try {
-        await navigator.clipboard.writeText(location.href);
-        notice.textContent = this.t("action.copied");
+        await navigator.clipboard.writeText(text);
+        notice.textContent = this.t(done);
       } catch {
         notice.textContent = this.t("action.copy_failed");
       }
+    }
+
+    // The unit column of a figure of this kind: the currency, "%", Intl's short name of a time unit.
+    unitOf(kind) {
+      if (kind === "money" || kind === "sum") return this.currency;
+      if (kind === "percent") return "%";
+      if (kind === "erlangs") return this.t("unit.erlangs", { value: "" }).trim();
+      if (!(kind in TIME_UNITS)) return "";
+      const parts = new Intl.NumberFormat(this.lang, { style: "unit", unit: TIME_UNITS[kind], unitDisplay: "short" }).formatToParts(1);
+      return parts.filter((p) => p.type === "unit").map((p) => p.value).join("").trim();
+    }
+
+    // What the reader typed or chose and what the calculator showed, as [label, canonical or text, kind].
+    keptRows() {
+      const reply = this.lastReply;
+      if (!reply) return [];
+      const choices = this.choices();
+      const rows = [];
+      for (const field of this.config.fields) {
+        const wrapper = this.form.querySelector(`[data-field="${field.name}"]`);
+        if (!wrapper || wrapper.hidden) continue;
+        const label = this.fieldLabel(field.name);
+        if (field.kind === "choice") {
+          const control = wrapper.querySelector("select") || wrapper.querySelector("input:checked");
+          const text = control.tagName === "SELECT" ? control.selectedOptions[0].textContent : control.parentElement.textContent;
+          rows.push({ label, text: text.trim(), field });
+        } else if (field.name in reply.link) {
+          rows.push({ label, value: reply.link[field.name], field, kind: field.kind === "count" ? "count" : field.kind });
+        }
+      }
+      const values = reply.result.values;
+      for (const row of this.config.results) {
+        if (row.key in values) rows.push({ label: rowLabel(this.t(labelKey(row, choices), this.config.benchmark), row.kind), value: values[row.key], kind: row.kind, result: true });
+      }
+      const scenario = reply.result.scenario;
+      if (scenario && this.config.scenario) {
+        for (const row of [...this.config.scenario.assumptions, ...this.config.scenario.rows]) {
+          if (row.key in scenario) rows.push({ label: rowLabel(this.t(labelKey(row, choices)), row.kind), value: scenario[row.key], kind: row.kind, result: true });
+        }
+      }
+      return rows;
+    }
+
+    // Tab-separated: label, the number with the locale's decimal separator and no grouping, the unit.
+    tableText() {
+      const plain = new Intl.NumberFormat(this.lang, { useGrouping: false, maximumFractionDigits: 10 });
+      return this.keptRows()
+        .map((row) => {
+          if (!("value" in row)) return `${row.label}\t${row.text}\t`;
+          return `${row.label}\t${plain.format(row.value)}\t${this.unitOf(row.kind)}`;
+        })
+        .join("\n");
+    }
+
+    async copyTable() {
+      await this.copy(this.tableText(), "action.table_copied");
+    }
+
+    // The print view's head: the term, the date in the reader's locale, the link and the inputs.
+    fillPrint() {
+      const box = this.out("print");
+      const params = new URLSearchParams(location.search);
+      const date = new Intl.DateTimeFormat(this.lang, { dateStyle: "long" }).format(new Date());
+      const list = el("dl");
+      for (const row of this.keptRows().filter((r) => !r.result)) {
+        list.append(el("dt", row.label), el("dd", "value" in row ? this.fieldFigure(row.value, row.field) : row.text));
+      }
+      const link = el("p", `${this.t("print.link")}: ${this.articleUrl(params)}`);
+      link.className = "calc__print-link";
+      box.replaceChildren(
+        el("h2", this.t(`term.${this.root.dataset.calculator}`)),
+        el("p", this.t("print.date", { date })),
+        link,
+        el("h3", this.t("print.inputs")),
+        list,
+      );
+    }
+
+    // Print only this calculator: the page's chrome and the article's other text are left out.
+    print() {
+      this.fillPrint();
+      document.body.classList.add("calc-printing");
+      this.root.classList.add("calc--printing");
+      const done = () => {
+        document.body.classList.remove("calc-printing");
+        this.root.classList.remove("calc--printing");
+      };
+      window.addEventListener("afterprint", done, { once: true });
+      window.print();
     }
 
     toggleEmbed(event) {
@@ -500,7 +757,9 @@
       event.currentTarget.setAttribute("aria-expanded", String(!box.hidden));
       if (!box.hidden) {
         const code = box.querySelector("textarea");
-        if (!code.value) code.value = this.embedSnippet(new URLSearchParams(location.search));
+        const params = new URLSearchParams(location.search);
+        if (!code.value) code.value = this.embedSnippet(params);
+        this.out("embed-text").value = this.summaryText(params);
         code.select();
       }
     }
