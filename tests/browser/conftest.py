@@ -146,7 +146,7 @@ def site_url() -> Iterator[str]:
     index = SITE / "index.html"
     if not index.exists():
         subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site", str(SITE)],
+            [sys.executable, "-m", "scripts.build_site", "--site", str(SITE)],
             check=True,
             cwd=ROOT,
             env=os.environ | {"SITE_URL": ORIGIN + "/", "NO_MKDOCS_2_WARNING": "1"},
