@@ -6,8 +6,9 @@ count (understood as a given canonical number, checked in the main result's ``da
 known divisor: 1 for an amount, 1000 in the costs for a count; or exactly ``error.<code>`` of the
 page's own catalog); ``test_the_table_agrees_with_cpython`` ties the table to ``parse_amount`` and
 ``calculators.web.respond``. In the browser every numeric field of every calculator gets entries:
-the whole table on the first field of each kind (money, count, percent, seconds, ...) and a short
-list on the others; for each entry the page must show what CPython's ``respond`` answers to the
+the whole table on the first field of each kind (money, count, percent, seconds, ...) in every
+language for the cost calculators and in two languages for each of the others (elsewhere the short
+list and the entries each language reads differently), a short list on the other fields; for each entry the page must show what CPython's ``respond`` answers to the
 request the page sent (every result row's ``data-value``, or each error in the page's language,
 details filled in), never a broken number, within a few seconds.
 
@@ -359,17 +360,31 @@ SHORT = [
 ]
 
 
-def matrix_fields(calculator: str) -> dict[str, list[Entry]]:
-    """Every numeric field of a calculator with its entries: the whole matrix on the first field of
-    each kind (the count entries only on counts), the short list on the others."""
+def full_table_langs(calculator: str) -> tuple[str, ...]:
+    """Where a calculator gets the whole table: every language for the two cost calculators (the
+    table's own terms), two languages taking turns for each of the others (the run stays short)."""
+    if calculator in h.COST_CALCULATORS:
+        return LANGS
+    i = h.CALCULATORS.index(calculator)
+    return (LANGS[i % len(LANGS)], LANGS[(i + 2) % len(LANGS)])
+
+
+def matrix_fields(calculator: str, lang: str) -> dict[str, list[Entry]]:
+    """Every numeric field of a calculator with its entries: the whole table on the first field of
+    each kind (the count entries only on counts) in the languages of ``full_table_langs``, there the
+    short list and the entries read differently per language otherwise; the short list on the rest."""
     plan: dict[str, list[Entry]] = {}
     kinds: set[str] = set()
+    full = lang in full_table_langs(calculator)
     for f in SPECS[calculator].numbers:
-        if f.kind not in kinds:
-            kinds.add(f.kind)
-            plan[f.name] = [e for e in ENTRIES if e.target == "costs" or f.kind == "count"]
-        else:
+        if f.kind in kinds:
             plan[f.name] = SHORT
+            continue
+        kinds.add(f.kind)
+        entries = [e for e in ENTRIES if e.target == "costs" or f.kind == "count"]
+        if not full:
+            entries = [e for e in entries if e in SHORT or isinstance(e.expect, dict)]
+        plan[f.name] = entries
     return plan
 
 
@@ -489,7 +504,7 @@ def test_bad_input_matrix(article_page: Any, pair: tuple[str, str]) -> None:
     assert decimal == get_decimal_symbol(lang) and group == get_group_symbol(lang)
     example = h.example_number(page, lang)
     placeholder = h.catalog(lang)["result.placeholder"]
-    plan = matrix_fields(calculator)
+    plan = matrix_fields(calculator, lang)
     failures = []
     spec = SPECS[calculator]
     for name, entries in plan.items():
