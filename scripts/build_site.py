@@ -76,6 +76,50 @@ def copy_pyodide(assets: Path) -> Path:
     return target
 
 
+SNAPSHOT_CACHE = ROOT / ".cache" / "snapshots"
+SNAPSHOT_INPUTS = site_assets.SNAPSHOT_RECIPE
+
+
+def start_snapshot(wheel: Path) -> tuple[subprocess.Popen[str] | None, Path]:
+    """Start ``scripts/make_snapshot.mjs`` on the wheel (it runs beside the MkDocs builds).
+
+    Its output (the trimmed standard library and the memory snapshot, checked against a normal start)
+    depends only on the wheel, Pyodide and the script, so it is cached in ``.cache/snapshots/``: a
+    rebuild with the same inputs copies it. Returns the running process (None when cached) and the
+    cache folder it writes to.
+    """
+    digest = hashlib.sha256(wheel.read_bytes())
+    digest.update(site_assets.pyodide_version().encode())
+    for name in SNAPSHOT_INPUTS:
+        digest.update((ROOT / name).read_bytes())
+    cached = SNAPSHOT_CACHE / digest.hexdigest()[:16]
+    if (cached / "done").exists():
+        return None, cached
+    node = shutil.which("node")
+    if node is None:
+        raise SystemExit("Node.js (`node`) is needed to build the calculator's snapshot")
+    shutil.rmtree(cached, ignore_errors=True)
+    command = [node, str(ROOT / "scripts" / "make_snapshot.mjs"), "--wheel", str(wheel)]
+    process = subprocess.Popen(
+        [*command, "--out", str(cached)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    return process, cached
+
+
+def finish_snapshot(process: subprocess.Popen[str] | None, cached: Path, wheel: Path) -> None:
+    """Wait for the snapshot, fail the build if its check failed, copy it beside the wheel."""
+    if process is not None:
+        out, err = process.communicate()
+        if process.returncode:
+            # Pyodide prints its whole minified runtime with a stack trace: keep the message lines.
+            lines = [line for line in err.splitlines() if len(line) < 1000]
+            raise SystemExit("scripts/make_snapshot.mjs failed:\n" + "\n".join(lines[-40:]))
+        (cached / "done").write_text(out)
+    for path in cached.iterdir():
+        if path.name != "done":
+            shutil.copy2(path, wheel.parent / path.name)
+
+
 def build_language(lang: str, site: Path) -> float:
     """One ``mkdocs build --strict`` of ``lang`` into ``site/<lang>``; returns seconds taken."""
     started = time.perf_counter()
@@ -140,7 +184,11 @@ def write_root_pages(site: Path, languages: tuple[str, ...]) -> None:
     )
 
 
-COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".xml", ".svg", ".txt"}
+COMPRESSIBLE = {
+    *(".html", ".js", ".mjs", ".css", ".json", ".wasm", ".xml", ".svg", ".txt"),
+    # The memory snapshot, and the trimmed standard library (stored: Brotli does better than deflate)
+    *(".snapshot", ".zip"),
+}
 CACHE = ROOT / ".cache" / "precompressed"
 
 
@@ -185,12 +233,16 @@ def build(
     if site.exists():
         shutil.rmtree(site)
     assets = site / "assets"
-    build_wheel(assets)
+    wheel = build_wheel(assets)
+    snapshot = start_snapshot(wheel)
     copy_pyodide(assets)
     timings: dict[str, float] = {"assets": time.perf_counter() - started}
     with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
         seconds = pool.map(lambda lang: build_language(lang, site), languages)
         timings |= dict(zip(languages, seconds, strict=True))
+    step = time.perf_counter()
+    finish_snapshot(*snapshot, wheel)
+    timings["snapshot_wait"] = time.perf_counter() - step
     write_root_pages(site, languages)
     if compress:
         step = time.perf_counter()
