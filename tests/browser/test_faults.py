@@ -14,7 +14,10 @@ Outcomes seen in Chromium (each test's docstring says which it asserts):
 - ``pyodide.asm.wasm`` 404, or served as ``text/plain``, or forbidden by the worker's CSP: Pyodide
   logs a warning and its start never settles (its own wasm loader has no ArrayBuffer fallback), so the
   widget's stall limit ends it.
-- ``python_stdlib.zip`` 404 and the wheel 404: the worker reports the failure at once.
+- ``python_stdlib.zip`` 404 and the wheel 404: the worker reports the failure at once. (Both with the
+  memory snapshot unavailable too: restored from it, Python needs neither; test_snapshot.py tests
+  the snapshot's own failures.) Each fault page has a fresh context, so no snapshot kept in Cache
+  Storage by an earlier test hides the fault.
 - Every Pyodide file delayed by 21 s: no progress for 15 s, the stall limit ends it.
 """
 
@@ -47,7 +50,7 @@ TECHNICAL = re.compile(
 class Fault:
     lang: str
     calculator: str
-    pattern: str
+    pattern: str | re.Pattern[str]
     handler: Callable[[Any], None]
     #: Console errors this fault may cause (whatever else the page logs is a failure).
     expected_console: str = r"$^"
@@ -81,12 +84,16 @@ def make_faults() -> dict[str, Fault]:
         "stdlib-404": Fault(
             "vi",
             "cost-per-contact",
-            "**/python_stdlib.zip",
+            re.compile(r"/python_stdlib[^/]*\.zip$|\.snapshot$"),
             not_found,
-            r"python_stdlib\.zip|standard library",
+            r"python_stdlib[^/]*\.zip|standard library|\.snapshot",
         ),
         "wheel-404": Fault(
-            "nb", "cost-per-call", "**/assets/calculators/**", not_found, r"calculators-.*\.whl"
+            "nb",
+            "cost-per-call",
+            re.compile(r"/assets/calculators/.*\.(whl|snapshot)$"),
+            not_found,
+            r"calculators-.*\.whl|\.snapshot",
         ),
         "worker-csp-without-wasm": Fault(
             "ru", "cost-per-contact", "**/calculator-worker.js", no_wasm_policy
@@ -110,7 +117,7 @@ def pump(fault: Fault, everything: bool = False) -> None:
 
 
 @pytest.fixture(scope="module")
-def faulty(lang_context: Any) -> Any:
+def faulty(fresh_context: Any) -> Any:
     """Every fault's page, opened at once when the module starts (the stall limits run in parallel).
 
     The pages are not watched by the suite's monitor: their console errors are expected and are
@@ -119,7 +126,7 @@ def faulty(lang_context: Any) -> Any:
     faults = make_faults()
     pages = {}
     for name, fault in faults.items():
-        page = lang_context(fault.lang).new_page()
+        page = fresh_context(fault.lang).new_page()
         page.console_errors = []
         page.on(
             "console",

@@ -5,11 +5,13 @@
 // hashed folder, at build time):
 // - From a memory snapshot (`pyodide-<version>.snapshot`): Pyodide with the wheel installed and
 //   `calculators.web` imported, restored in a fraction of a normal start, with no wheel fetch. It
-//   costs about 3.6 MB more on the wire (Brotli), which a slow link pays for with a slower start, so
-//   it is used when it is already in the HTTP cache, or when the link is known to be fast (Network
-//   Information API: not Save-Data, effective type 4g, downlink at Chrome's 10 Mbit/s cap and a
-//   round trip of 50 ms or less). Otherwise it is fetched, at low priority, once the reader uses the
-//   calculator (a second computation), so that the next calculator page starts from it.
+//   costs about 3.5 MB more on the wire (Brotli), which a slow link pays for with a slower start, so
+//   it is used when it is in this site's Cache Storage (an earlier page kept it), or when the link is
+//   measured fast: `pyodide.asm.mjs`, which both starts load first, arrived at SNAPSHOT_MBITS or more
+//   (its encoded size over request start to response end, from Resource Timing; the Network
+//   Information API cannot tell: Chrome caps its downlink at 10 Mbit/s), and no Save-Data.
+//   Otherwise, once the reader uses the calculator (a second computation), it is fetched into Cache
+//   Storage at low priority, so that the next calculator page starts from it.
 // - The normal start: loadPyodide, then the wheel unpacked into site-packages and imported.
 // Both use `python_stdlib-<version>.zip`, a standard library trimmed to what the calculators import;
 // a module missing from it is fetched from the full python_stdlib.zip by the last finder on
@@ -38,6 +40,9 @@ let computations = 0;
 const post = (message) => self.postMessage(message);
 const TRAILER = "CCSNAP01";
 const TRAILER_BYTES = 16;
+/** The snapshot saves more time than its bytes cost from this measured throughput on. */
+const SNAPSHOT_MBITS = 18;
+const CACHE = "calculator-snapshot";
 
 const errorText = (error) => String(error && error.message ? error.message : error);
 
@@ -45,33 +50,77 @@ const errorText = (error) => String(error && error.message ? error.message : err
 function unwrap(buffer) {
   const bytes = new Uint8Array(buffer);
   if (bytes.length < TRAILER_BYTES) throw new Error("snapshot: truncated");
-  const trailer = new DataView(bytes.buffer, bytes.length - TRAILER_BYTES, TRAILER_BYTES);
-  const magic = String.fromCharCode(...bytes.subarray(bytes.length - TRAILER_BYTES, bytes.length - 8));
-  const length = trailer.getUint32(8, true);
-  if (magic !== TRAILER || length !== bytes.length - TRAILER_BYTES) {
-    throw new Error("snapshot: truncated or not a snapshot");
-  }
+  const end = bytes.length - TRAILER_BYTES;
+  const magic = String.fromCharCode(...bytes.subarray(end, end + 8));
+  const length = new DataView(bytes.buffer, end + 8, 4).getUint32(0, true);
+  if (magic !== TRAILER || length !== end) throw new Error("snapshot: truncated or not a snapshot");
   return bytes.subarray(0, length);
 }
 
-async function fetchSnapshot(url, options) {
-  const response = await fetch(url, options);
+/** Fetch the snapshot, with progress messages while it arrives (the page's stall limit runs). */
+async function fetchSnapshot(url) {
+  const response = await fetch(url);
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  return unwrap(await response.arrayBuffer());
+  const chunks = [];
+  let size = 0;
+  let reported = performance.now();
+  for (const reader = response.body.getReader(); ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+    if (performance.now() - reported > 1000) {
+      reported = performance.now();
+      post({ type: "progress", percent: 30 });
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return unwrap(bytes);
 }
 
-/** The snapshot's bytes if it is worth restoring on this visit, or null for the normal start. */
-async function chooseSnapshot(url) {
+/** The snapshot kept in Cache Storage by an earlier page, or null. */
+async function cachedSnapshot(url) {
+  if (!self.caches) return null; // not a secure context
+  const cache = await caches.open(CACHE);
+  const response = await cache.match(url);
+  if (!response) return null;
   try {
-    // Already in the HTTP cache (an earlier page prefetched it): free to use.
-    return await fetchSnapshot(url, { cache: "only-if-cached", mode: "same-origin" });
-  } catch {
-    // Not cached: fetch it only on a link known to be fast.
+    return unwrap(await response.arrayBuffer());
+  } catch (error) {
+    await cache.delete(url);
+    throw error;
   }
+}
+
+/**
+ * Refuse, before instantiating Pyodide, a snapshot of another Pyodide build (Pyodide checks it too,
+ * but only after compiling and instantiating its wasm, which the normal start would then redo): the
+ * build id is 8 little-endian uint32 at offset 16 of the snapshot's header (its 64 hex digits in
+ * 8-digit words), and a constant in pyodide.mjs.
+ */
+async function checkBuildId(bytes, pyodideUrl) {
+  const source = await (await fetch(pyodideUrl + "pyodide.mjs")).text();
+  const match = source.match(/BUILD_ID:"([0-9a-f]{64})"/);
+  if (!match) return; // another format: leave the check to Pyodide
+  const view = new DataView(bytes.buffer, bytes.byteOffset + 16, 32);
+  const words = Array.from({ length: 8 }, (_, i) => view.getUint32(4 * i, true));
+  const id = words.map((word) => word.toString(16).padStart(8, "0")).join("");
+  if (id !== match[1]) throw new Error("snapshot: made by another Pyodide build");
+}
+
+/** Whether this link is measured fast enough for the snapshot to pay for its bytes. */
+function fastLink(url) {
   const link = self.navigator.connection;
-  const fast =
-    link && !link.saveData && link.effectiveType === "4g" && link.downlink >= 10 && link.rtt <= 50;
-  return fast ? fetchSnapshot(url) : null;
+  if (link && link.saveData) return false;
+  const entry = performance.getEntriesByName(url).pop();
+  if (!entry || !entry.encodedBodySize) return false; // from the HTTP cache: nothing measured
+  const seconds = (entry.responseEnd - entry.requestStart) / 1000;
+  return (entry.encodedBodySize * 8) / 1e6 / Math.max(seconds, 1e-3) >= SNAPSHOT_MBITS;
 }
 
 async function startFromSnapshot(loadPyodide, pyodideUrl, stdLibURL, snapshot) {
@@ -110,17 +159,27 @@ async function start({ pyodideUrl, wheelUrl }) {
   const version = new URL(pyodideUrl).pathname.split("/").filter(Boolean).pop();
   snapshotUrl = new URL(`pyodide-${version}.snapshot`, wheelUrl).href;
   const stdLibURL = new URL(`python_stdlib-${version}.zip`, wheelUrl).href;
-  const snapshot = chooseSnapshot(snapshotUrl);
-  snapshot.catch(() => {});
-  const { loadPyodide } = await import(pyodideUrl + "pyodide.mjs");
+  const cached = cachedSnapshot(snapshotUrl);
+  cached.catch(() => {}); // awaited below
+  // pyodide.asm.mjs is imported here rather than inside loadPyodide, to measure the link with it.
+  const asmUrl = pyodideUrl + "pyodide.asm.mjs";
+  const [{ loadPyodide }] = await Promise.all([
+    import(pyodideUrl + "pyodide.mjs"),
+    import(asmUrl),
+  ]);
   post({ type: "progress", percent: 20 });
   let pyodide = null;
   try {
-    const bytes = await snapshot;
+    let bytes = await cached;
+    if (!bytes && fastLink(asmUrl)) {
+      bytes = await fetchSnapshot(snapshotUrl);
+      prefetch = keep(snapshotUrl, bytes);
+    }
     if (bytes) {
+      await checkBuildId(bytes, pyodideUrl);
       post({ type: "progress", percent: 50 });
       pyodide = await startFromSnapshot(loadPyodide, pyodideUrl, stdLibURL, bytes);
-      prefetch = Promise.resolve();
+      prefetch ??= Promise.resolve();
     }
   } catch (error) {
     console.warn(`calculator: normal start (${errorText(error)})`);
@@ -135,15 +194,30 @@ async function start({ pyodideUrl, wheelUrl }) {
   post({ type: "ready" });
 }
 
-/** Fetch the snapshot into the HTTP cache, at low priority, once per worker (never on Save-Data). */
+/** Keep the snapshot in Cache Storage for the next pages (older snapshots go). */
+async function keep(url, bytes) {
+  if (!self.caches) return;
+  try {
+    const cache = await caches.open(CACHE);
+    for (const request of await cache.keys()) if (request.url !== url) await cache.delete(request);
+    const body = bytes instanceof Response ? bytes : new Response(withTrailer(bytes));
+    await cache.put(url, body);
+  } catch {
+    // Quota or private mode: the next page fetches it again.
+  }
+}
+
+/** The restored bytes again with their trailer (what the server sent), for Cache Storage. */
+function withTrailer(snapshot) {
+  return new Uint8Array(snapshot.buffer, snapshot.byteOffset, snapshot.length + TRAILER_BYTES);
+}
+
+/** Fetch the snapshot into Cache Storage at low priority, once per worker, never on Save-Data. */
 function prefetchSnapshot() {
   const link = self.navigator.connection;
   if (prefetch || !snapshotUrl || (link && link.saveData)) return;
   prefetch = fetch(snapshotUrl, { priority: "low" })
-    .then(async (response) => {
-      const reader = response.body.getReader();
-      while (!(await reader.read()).done);
-    })
+    .then((response) => (response.ok ? keep(snapshotUrl, response) : null))
     .catch(() => {});
 }
 
