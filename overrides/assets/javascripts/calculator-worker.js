@@ -23,9 +23,10 @@
 //
 // Frozen state: a snapshot freezes what Python set up when it was taken: the hash seed, `random`'s
 // state, the locale and the time zone. Nothing in the calculators depends on them: they import no
-// random, time, datetime or locale module, never iterate a set or rely on hash order for output, and
-// format numbers themselves from Decimal (tests/unit/test_frozen_state.py checks both, and the build
-// compares the restored snapshot's replies with a normal start's on scripts/snapshot_requests.json).
+// random, time, datetime, locale or os module, their replies do not depend on hash order, and they
+// format numbers themselves from Decimal. tests/pyodide/test_frozen_state.py checks the imports and
+// that the replies are identical under other hash seeds, time zones and locales; the build compares
+// the restored snapshot's replies with a normal start's on scripts/snapshot_requests.json.
 //
 // Messages. Page → worker: {type: "start", pyodideUrl, wheelUrl}; {type: "compute", id, request}.
 // Worker → page: {type: "progress", percent}; {type: "ready"}; {type: "failed", reason} (the start
