@@ -174,6 +174,11 @@ class Browser:
                 result[name] = self.visit(page, path, kind)
             return result
 
+    def cold_ready(self, path: str) -> float:
+        """Calculator ready (result shown) on a cold visit of ``path`` in a fresh context."""
+        with self.context() as context:
+            return float(self.visit(context.new_page(), path, "calc")["ready"])
+
     # ---- 3. recompute ----------------------------------------------------------------------------
     def recompute(self, path: str, keystrokes: int, warmup: int = 5) -> dict[str, list[Any]]:
         """Milliseconds from each digit's input event to the changed result text (in the page):
@@ -234,6 +239,15 @@ class Browser:
                 probe["tbt"] = blocking_time(probe["longtasks"], probe["ready"])
                 results.append(probe)
         return results
+
+    def bare_visit(self, path: str, settle: Callable[[], None]) -> None:
+        """A first visit of the bare Pyodide page in a fresh context, until Pyodide started and
+        ``settle`` (network quiet) returns."""
+        with self.context() as context:
+            page = context.new_page()
+            page.goto(self.url(path), wait_until="commit", timeout=TIMEOUT_MS)
+            page.wait_for_function(BARE_DONE, polling=100, timeout=TIMEOUT_MS)
+            settle()
 
 
 INSTALL_RECOMPUTE = """() => {
