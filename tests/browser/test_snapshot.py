@@ -130,10 +130,12 @@ def test_fast_link_starts_from_the_snapshot_and_keeps_it(
     h.expect_result(page, LANG, "USD", "50")
     h.wait_for(
         page,
-        lambda: page.evaluate(
-            "caches.open('calculator-snapshot').then(c => c.keys()).then(k => k.length)"
-        )
-        == 1,
+        lambda: (
+            page.evaluate(
+                "caches.open('calculator-snapshot').then(c => c.keys()).then(k => k.length)"
+            )
+            == 1
+        ),
         lambda: "the snapshot was not kept in Cache Storage",
         timeout=20,
     )

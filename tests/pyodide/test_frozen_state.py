@@ -38,6 +38,7 @@ FROZEN = {
     "tempfile",
 }
 
+
 def imported_modules(path: Path) -> set[str]:
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
