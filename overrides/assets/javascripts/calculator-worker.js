@@ -8,7 +8,7 @@
 //   costs about 3.5 MB more on the wire (Brotli), which a slow link pays for with a slower start, so
 //   it is used when it is in this site's Cache Storage (an earlier page kept it), or when the link is
 //   measured fast: `pyodide.asm.mjs`, which both starts load first, arrived at SNAPSHOT_MBITS or more
-//   (its encoded size over request start to response end, from Resource Timing; the Network
+//   (its encoded size over fetch start to response end, from Resource Timing; the Network
 //   Information API cannot tell: Chrome caps its downlink at 10 Mbit/s), and no Save-Data.
 //   Otherwise, once the reader uses the calculator (a second computation), it is fetched into Cache
 //   Storage at low priority, so that the next calculator page starts from it.
@@ -44,6 +44,7 @@ const TRAILER_BYTES = 16;
 /** The snapshot saves more time than its bytes cost from this measured throughput on. */
 const SNAPSHOT_MBITS = 18;
 const CACHE = "calculator-snapshot";
+const SNAPSHOT_MAGIC = 0x706e7300;
 
 const errorText = (error) => String(error && error.message ? error.message : error);
 
@@ -99,12 +100,17 @@ async function cachedSnapshot(url) {
 }
 
 /**
- * Refuse, before instantiating Pyodide, a snapshot of another Pyodide build (Pyodide checks it too,
- * but only after compiling and instantiating its wasm, which the normal start would then redo): the
- * build id is 8 little-endian uint32 at offset 16 of the snapshot's header (its 64 hex digits in
- * 8-digit words), and a constant in pyodide.mjs.
+ * Refuse, before instantiating Pyodide, a snapshot with a bad header or of another Pyodide build
+ * (Pyodide checks both too, but only after compiling and instantiating its wasm, which the normal
+ * start would then redo). The header starts with Pyodide's magic number (SNAPSHOT_MAGIC, from
+ * pyodide.asm.mjs; test_snapshot.py fails should a new Pyodide change it); the build id is 8
+ * little-endian uint32 at offset 16 (its 64 hex digits in 8-digit words), and a constant in
+ * pyodide.mjs.
  */
-async function checkBuildId(bytes, pyodideUrl) {
+async function checkHeader(bytes, pyodideUrl) {
+  if (new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) !== SNAPSHOT_MAGIC) {
+    throw new Error("snapshot: bad header");
+  }
   const source = await (await fetch(pyodideUrl + "pyodide.mjs")).text();
   const match = source.match(/BUILD_ID:"([0-9a-f]{64})"/);
   if (!match) return; // another format: leave the check to Pyodide
@@ -120,7 +126,7 @@ function fastLink(url) {
   if (link && link.saveData) return false;
   const entry = performance.getEntriesByName(url).pop();
   if (!entry || !entry.encodedBodySize) return false; // from the HTTP cache: nothing measured
-  const seconds = (entry.responseEnd - entry.requestStart) / 1000;
+  const seconds = (entry.responseEnd - entry.startTime) / 1000;
   return (entry.encodedBodySize * 8) / 1e6 / Math.max(seconds, 1e-3) >= SNAPSHOT_MBITS;
 }
 
@@ -155,11 +161,30 @@ async function startNormally(loadPyodide, pyodideUrl, stdLibURL, wheelUrl) {
   return pyodide;
 }
 
+/**
+ * Report the big downloads as they complete (real progress, so the page's stall limit measures the
+ * time without any: compiling the wasm and starting Python come after the last of them).
+ */
+function observeDownloads(pyodideUrl, stdLibURL) {
+  const steps = new Map([
+    [stdLibURL, 40],
+    [pyodideUrl + "pyodide.asm.wasm", 60],
+  ]);
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (steps.has(entry.name)) post({ type: "progress", percent: steps.get(entry.name) });
+    }
+  });
+  observer.observe({ type: "resource" });
+  return observer;
+}
+
 async function start({ pyodideUrl, wheelUrl }) {
   post({ type: "progress", percent: 5 });
   const version = new URL(pyodideUrl).pathname.split("/").filter(Boolean).pop();
   snapshotUrl = new URL(`pyodide-${version}.snapshot`, wheelUrl).href;
   const stdLibURL = new URL(`python_stdlib-${version}.zip`, wheelUrl).href;
+  const downloads = observeDownloads(pyodideUrl, stdLibURL);
   const cached = cachedSnapshot(snapshotUrl);
   cached.catch(() => {}); // awaited below
   // pyodide.asm.mjs is imported here rather than inside loadPyodide, to measure the link with it.
@@ -177,7 +202,7 @@ async function start({ pyodideUrl, wheelUrl }) {
       prefetch = keep(snapshotUrl, bytes);
     }
     if (bytes) {
-      await checkBuildId(bytes, pyodideUrl);
+      await checkHeader(bytes, pyodideUrl);
       post({ type: "progress", percent: 50 });
       pyodide = await startFromSnapshot(loadPyodide, pyodideUrl, stdLibURL, bytes);
       prefetch ??= Promise.resolve();
@@ -187,6 +212,7 @@ async function start({ pyodideUrl, wheelUrl }) {
     post({ type: "progress", percent: 25 });
   }
   if (!pyodide) pyodide = await startNormally(loadPyodide, pyodideUrl, stdLibURL, wheelUrl);
+  downloads.disconnect();
   post({ type: "progress", percent: 95 });
   pyodide
     .pyimport("_calculators_stdlib_fallback")
