@@ -149,13 +149,12 @@ async function startNormally(loadPyodide, pyodideUrl, stdLibURL, wheelUrl) {
     if (!response.ok) throw new Error(`${wheelUrl}: HTTP ${response.status}`);
     return response.arrayBuffer();
   });
-  wheel.catch(() => {}); // awaited below; not an unhandled rejection if Python fails first
-  const pyodide = await loadPyodide({
-    indexURL: pyodideUrl,
-    stdLibURL,
-    stdout: () => {},
-    stderr: () => {},
-  });
+  // A wheel that cannot be fetched fails the start at once, not after Python has started.
+  const wheelFailed = wheel.then(() => new Promise(() => {}));
+  const pyodide = await Promise.race([
+    loadPyodide({ indexURL: pyodideUrl, stdLibURL, stdout: () => {}, stderr: () => {} }),
+    wheelFailed,
+  ]);
   post({ type: "progress", percent: 80 });
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: pyodide._api.sitePackages });
   return pyodide;
@@ -172,7 +171,8 @@ function observeDownloads(pyodideUrl, stdLibURL) {
   ]);
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      if (steps.has(entry.name)) post({ type: "progress", percent: steps.get(entry.name) });
+      const ok = !entry.responseStatus || entry.responseStatus === 200;
+      if (ok && steps.has(entry.name)) post({ type: "progress", percent: steps.get(entry.name) });
     }
   });
   observer.observe({ type: "resource" });
