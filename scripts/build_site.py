@@ -84,11 +84,12 @@ def start_snapshot(wheel: Path) -> tuple[subprocess.Popen[str] | None, Path]:
     """Start ``scripts/make_snapshot.mjs`` on the wheel (it runs beside the MkDocs builds).
 
     Its output (the trimmed standard library and the memory snapshot, checked against a normal start)
-    depends only on the wheel, Pyodide and the script, so it is cached in ``.cache/snapshots/``: a
-    rebuild with the same inputs copies it. Returns the running process (None when cached) and the
-    cache folder it writes to.
+    depends only on the module's sources and the recipe (``source_hash``, the wheel's folder) and
+    Pyodide, so it is cached in ``.cache/snapshots/``: a rebuild with the same inputs copies it (the
+    wheel's bytes also change with README.md, its long description, which the snapshot ignores).
+    Returns the running process (None when cached) and the cache folder it writes to.
     """
-    digest = hashlib.sha256(wheel.read_bytes())
+    digest = hashlib.sha256(site_assets.source_hash().encode())
     digest.update(site_assets.pyodide_version().encode())
     for name in SNAPSHOT_INPUTS:
         digest.update((ROOT / name).read_bytes())
