@@ -195,8 +195,10 @@ async function start({ pyodideUrl, wheelUrl }) {
   ]);
   post({ type: "progress", percent: 20 });
   let pyodide = null;
+  let fromCache = false;
   try {
     let bytes = await cached;
+    fromCache = Boolean(bytes);
     if (!bytes && fastLink(asmUrl)) {
       bytes = await fetchSnapshot(snapshotUrl);
       prefetch = keep(snapshotUrl, bytes);
@@ -210,6 +212,8 @@ async function start({ pyodideUrl, wheelUrl }) {
   } catch (error) {
     console.warn(`calculator: normal start (${errorText(error)})`);
     post({ type: "progress", percent: 25 });
+    // A kept snapshot that failed is not kept any longer.
+    if (fromCache) caches.open(CACHE).then((cache) => cache.delete(snapshotUrl), () => {});
   }
   if (!pyodide) pyodide = await startNormally(loadPyodide, pyodideUrl, stdLibURL, wheelUrl);
   downloads.disconnect();
