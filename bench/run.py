@@ -560,13 +560,19 @@ def measure_throttled(
         browser = browser_for(server.url)
         runs: dict[str, list[float]] = {"now": [], "today": []}
         sent: dict[str, list[int]] = {"now": [], "today": []}
+        failures = {"now": 0, "today": 0}
         try:
             variants = [("now", urls.article + QUERY), ("today", urls.today + QUERY)]
             for index in range(reps):
                 for name, path in rotate(variants, index):
                     server.new_entries()
                     entries: list[dict[str, Any]] = []
-                    runs[name].append(browser.cold_ready(path))
+                    try:
+                        runs[name].append(browser.cold_ready(path))
+                    except RuntimeError as error:  # passed the stall limit twice: count it
+                        failures[name] += 1
+                        print(f"    {mbit:>3} Mbit/s {name:>5}: failed ({error})", flush=True)
+                        continue
                     server.settle(entries, quiet=1.0)
                     sent[name].append(summarise_bytes(entries)["total"])
                     print(f"    {mbit:>3} Mbit/s {name:>5}: {runs[name][-1]:7.0f} ms", flush=True)
@@ -580,7 +586,9 @@ def measure_throttled(
         report.add(
             f"throttled_{mbit}mbit_bytes", median([float(b) for b in sent["now"]]) / 1000, "kB"
         )
-        details[f"{mbit}mbit"] = {"ready": runs, "bytes": sent}
+        report.add(f"throttled_{mbit}mbit_failed_starts", failures["now"], "count")
+        report.add(f"throttled_{mbit}mbit_today_failed_starts", failures["today"], "count")
+        details[f"{mbit}mbit"] = {"ready": runs, "bytes": sent, "failures": failures}
     report.details["throttled"] = details
 
 
