@@ -48,6 +48,13 @@ const SNAPSHOT_MAGIC = 0x706e7300;
 
 const errorText = (error) => String(error && error.message ? error.message : error);
 
+// A start given up (a snapshot that failed to restore, a wheel that failed while Python was still
+// starting) leaves Pyodide's own pending downloads behind; their failures are not news any more.
+let abandoned = false;
+self.addEventListener("unhandledrejection", (event) => {
+  if (abandoned) event.preventDefault();
+});
+
 /** The snapshot without its trailer; throws for a file that is not whole. */
 function unwrap(buffer) {
   const bytes = new Uint8Array(buffer);
@@ -210,6 +217,7 @@ async function start({ pyodideUrl, wheelUrl }) {
       prefetch ??= Promise.resolve();
     }
   } catch (error) {
+    abandoned = true;
     console.warn(`calculator: normal start (${errorText(error)})`);
     post({ type: "progress", percent: 25 });
     // A kept snapshot that failed is not kept any longer.
@@ -257,6 +265,7 @@ self.onmessage = async ({ data }) => {
     try {
       await start(data);
     } catch (error) {
+      abandoned = true;
       post({ type: "failed", reason: errorText(error) });
     }
   } else if (data.type === "compute" && handle) {
