@@ -15,9 +15,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build preview test lint typecheck bench lock clean
 
-## serve: build the site and serve it at http://127.0.0.1:$(PORT)/
+## serve: build the site and serve it at http://127.0.0.1:$(PORT)/ (without the .br/.gz files only
+## hosts use: serve.py never sends them)
 serve: SITE_URL = http://127.0.0.1:$(PORT)/
-serve: build
+serve: $(PY_STAMP) $(NPM_STAMP)
+	$(PY) scripts/build_site.py --no-compress
 	$(PY) scripts/serve.py --port $(PORT)
 
 ## build: build all five languages into site/ (mkdocs --strict, one build per language)

@@ -33,7 +33,9 @@ COPIED = (
     "package.json",
     "README.md",
 )
-LINKED = ("node_modules", ".venv")
+#: Linked, not copied: the installed dependencies, and the build's caches (the calculator's memory
+#: snapshot and the precompressed runtime depend only on the wheel and Pyodide, not on the articles).
+LINKED = ("node_modules", ".venv", ".cache")
 REAL_ARTICLES = 2  # cost-per-contact and cost-per-call
 NAV_ANCHOR = "  - glossary/cost-per-call.md\n"
 _TITLE = re.compile(r'^title:\s*"(?P<title>[^"]*)"\s*$', re.M)
@@ -48,6 +50,7 @@ def make_copy(target: Path) -> None:
             shutil.copytree(source, target / name, ignore=_IGNORE)
         else:
             shutil.copy2(source, target / name)
+    (ROOT / ".cache").mkdir(exist_ok=True)
     for name in LINKED:
         (target / name).symlink_to(ROOT / name, target_is_directory=True)
 

@@ -4,6 +4,9 @@
   block, its ``<noscript>`` note and the ``calculator.js`` script tag removed).
 - ``<lang>/glossary/<slug>--jscalc/``: the built article whose calculator.js (an unchanged copy)
   talks to a worker with the same formulas in plain JavaScript: the limit without Python.
+- ``<lang>/glossary/<slug>--today/``: the built article whose calculator.js (an unchanged copy) starts
+  the worker as it was before the memory snapshot (``assets/today-worker.js``): the baseline of the
+  throttled-link measurements.
 - ``__bench/bare/``: a page that only starts Pyodide from the site's files in a module worker.
 
 The variants sit at the same depth as the article, so every relative asset URL stays the same.
@@ -30,6 +33,7 @@ class Urls:
     nowidget: str
     jscalc: str
     bare: str
+    today: str
 
 
 def without_block(html: str, start_marker: str) -> str:
@@ -70,23 +74,24 @@ def write(site: Path, overlay: Path, lang: str, slug: str) -> Urls:
     nowidget.parent.mkdir(parents=True, exist_ok=True)
     nowidget.write_text(strip_widget(html), encoding="utf-8")
 
-    jscalc = overlay / lang / "glossary" / f"{slug}--jscalc" / "index.html"
-    jscalc.parent.mkdir(parents=True, exist_ok=True)
-    replaced, count = CALC_SCRIPT.subn(
-        lambda m: m.group(0).replace(
-            "javascripts/calculator.js", "javascripts/bench-jscalc/calculator.js"
-        ),
-        html,
-    )
-    if count != 1:
-        raise ValueError("calculator.js script tag not found")
-    jscalc.write_text(replaced, encoding="utf-8")
-    scripts = overlay / lang / "assets" / "javascripts" / "bench-jscalc"
-    scripts.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(
-        site / lang / "assets" / "javascripts" / "calculator.js", scripts / "calculator.js"
-    )
-    shutil.copy2(ASSETS / "jscalc-worker.js", scripts / "calculator-worker.js")
+    for variant, worker in (("jscalc", "jscalc-worker.js"), ("today", "today-worker.js")):
+        page = overlay / lang / "glossary" / f"{slug}--{variant}" / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        replaced, count = CALC_SCRIPT.subn(
+            lambda m, v=variant: m.group(0).replace(
+                "javascripts/calculator.js", f"javascripts/bench-{v}/calculator.js"
+            ),
+            html,
+        )
+        if count != 1:
+            raise ValueError("calculator.js script tag not found")
+        page.write_text(replaced, encoding="utf-8")
+        scripts = overlay / lang / "assets" / "javascripts" / f"bench-{variant}"
+        scripts.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(
+            site / lang / "assets" / "javascripts" / "calculator.js", scripts / "calculator.js"
+        )
+        shutil.copy2(ASSETS / worker, scripts / "calculator-worker.js")
 
     bare = overlay / "__bench" / "bare"
     bare.mkdir(parents=True, exist_ok=True)
@@ -105,6 +110,7 @@ def write(site: Path, overlay: Path, lang: str, slug: str) -> Urls:
         nowidget=f"/{lang}/glossary/{slug}--nowidget/",
         jscalc=f"/{lang}/glossary/{slug}--jscalc/",
         bare="/__bench/bare/",
+        today=f"/{lang}/glossary/{slug}--today/",
     )
 
 

@@ -9,8 +9,11 @@
    warm, against a bare Pyodide start and the same calculator in plain JavaScript.
 3. Recompute: keystroke (input event) to the updated result text, in the page.
 4. Main thread: total blocking time from navigation until the widget is ready.
-5. Bytes transferred by a first and a repeat visit of an article (as the bench server sent them).
-6. Site build time at 2, 100 and 400 articles per language, five languages and one.
+5. Bytes transferred by a first and a repeat visit of an article (as the bench server sent them,
+   Brotli where the build wrote a ``.br``), against a bare Pyodide page's first visit.
+6. Throttled links (10, 20 and 40 Mbit/s, 40 ms per request): calculator ready on a cold deep
+   link, against the start as it was before the memory snapshot (``--today`` page), and the bytes.
+7. Site build time at 2, 100 and 400 articles per language, five languages and one.
 
 Prints a table (name, value, unit, target, verdict) and writes every figure by name, with the raw
 samples, to ``bench/results/latest.json``. Serves a snapshot of ``site/`` (or a fresh build with
@@ -198,7 +201,14 @@ def port_free(port: int) -> bool:
 class Server:
     """bench/server.py in its own process, with a request log for byte counts."""
 
-    def __init__(self, site: Path, overlay: Path, port: int, log: Path) -> None:
+    def __init__(
+        self,
+        site: Path,
+        overlay: Path,
+        port: int,
+        log: Path,
+        throttle: tuple[float, float] = (0, 0),
+    ) -> None:
         self.log = log
         self.offset = 0
         log.touch()
@@ -214,6 +224,10 @@ class Server:
                 str(port),
                 "--log",
                 str(log),
+                "--mbit",
+                str(throttle[0]),
+                "--delay-ms",
+                str(throttle[1]),
             ],
             stdout=subprocess.PIPE,
             text=True,
@@ -365,8 +379,9 @@ def measure_ready(
     report.add("bare_pyodide_warm", bare_warm, "ms")
     report.add("plain_js_ready_cold", ready(runs, "plain_js", "cold"), "ms")
     report.add("plain_js_ready_warm", ready(runs, "plain_js", "warm"), "ms")
-    report.add("ready_cold_vs_bare_pyodide", cold / bare_cold, "x", 1.1)
-    report.add("ready_warm_vs_cold", warm / cold, "x", 0.6)
+    report.add("ready_cold_vs_bare_pyodide", cold / bare_cold, "x", 0.4)
+    report.add("ready_warm_vs_bare_pyodide_cold", warm / bare_cold, "x", 0.3)
+    report.add("ready_warm_vs_cold", warm / cold, "x")
     if profile_reps:
         p_cold = ready(profile_runs, "widget", "cold")
         p_warm = ready(profile_runs, "widget", "warm")
@@ -509,18 +524,76 @@ def measure_bytes(browser: Browser, server: Server, urls: pages.Urls, report: Re
         visits.append([])
         server.settle(visits[-1])
 
-    probes = browser.two_visits(urls.article, settle)
+    probes = browser.two_visits(urls.article + QUERY, settle)
     first, repeat = summarise_bytes(visits[0]), summarise_bytes(visits[1])
+    bare_visit: list[dict[str, Any]] = []
+    browser.bare_visit(urls.bare, lambda: server.settle(bare_visit))
+    bare = summarise_bytes(bare_visit)
+    report.add("bytes_bare_pyodide_page", bare["total"] / 1000, "kB")
+    report.add("bytes_first_visit_vs_bare_pyodide", first["total"] / bare["total"], "x", 1.0)
     report.add("bytes_first_visit", first["total"] / 1000, "kB")
     report.add("bytes_first_visit_python", first["python"] / 1000, "kB")
     report.add("bytes_first_visit_page", first["page"] / 1000, "kB")
     report.add("bytes_repeat_visit", repeat["total"] / 1000, "kB")
     report.add("tbt_article_idle_start_until_ready", probes[0]["tbt"], "ms")
-    report.details["bytes"] = {"first": first, "repeat": repeat, "probes": probes}
+    report.details["bytes"] = {"first": first, "repeat": repeat, "bare": bare, "probes": probes}
+
+
+SPEEDS = (10, 20, 40)
+DELAY_MS = 40
+
+
+def measure_throttled(
+    browser_for: Any,
+    site: Path,
+    overlay: Path,
+    tmp: Path,
+    urls: pages.Urls,
+    reps: int,
+    report: Report,
+) -> None:
+    """Cold deep links over a throttled server: the calculator now and as it was (``--today``)."""
+    print(f"6. throttled links ({', '.join(map(str, SPEEDS))} Mbit/s, {DELAY_MS} ms per request)")
+    details: dict[str, Any] = {}
+    for mbit in SPEEDS:
+        server = Server(site, overlay, 0, tmp / f"throttled-{mbit}.log", (mbit, DELAY_MS))
+        browser = browser_for(server.url)
+        runs: dict[str, list[float]] = {"now": [], "today": []}
+        sent: dict[str, list[int]] = {"now": [], "today": []}
+        failures = {"now": 0, "today": 0}
+        try:
+            variants = [("now", urls.article + QUERY), ("today", urls.today + QUERY)]
+            for index in range(reps):
+                for name, path in rotate(variants, index):
+                    server.new_entries()
+                    entries: list[dict[str, Any]] = []
+                    try:
+                        runs[name].append(browser.cold_ready(path))
+                    except RuntimeError as error:  # passed the stall limit twice: count it
+                        failures[name] += 1
+                        print(f"    {mbit:>3} Mbit/s {name:>5}: failed ({error})", flush=True)
+                        continue
+                    server.settle(entries, quiet=1.0)
+                    sent[name].append(summarise_bytes(entries)["total"])
+                    print(f"    {mbit:>3} Mbit/s {name:>5}: {runs[name][-1]:7.0f} ms", flush=True)
+        finally:
+            browser.close()
+            server.stop()
+        now, today = median(runs["now"]), median(runs["today"])
+        report.add(f"throttled_{mbit}mbit_ready_cold", now, "ms")
+        report.add(f"throttled_{mbit}mbit_today_ready_cold", today, "ms")
+        report.add(f"throttled_{mbit}mbit_ready_vs_today", now / today, "x", 1.0)
+        report.add(
+            f"throttled_{mbit}mbit_bytes", median([float(b) for b in sent["now"]]) / 1000, "kB"
+        )
+        report.add(f"throttled_{mbit}mbit_failed_starts", failures["now"], "count")
+        report.add(f"throttled_{mbit}mbit_today_failed_starts", failures["today"], "count")
+        details[f"{mbit}mbit"] = {"ready": runs, "bytes": sent, "failures": failures}
+    report.details["throttled"] = details
 
 
 def measure_builds(sizes: tuple[int, ...], report: Report) -> None:
-    print(f"6. build time ({', '.join(map(str, sizes))} articles per language)", flush=True)
+    print(f"7. build time ({', '.join(map(str, sizes))} articles per language)", flush=True)
     results = build_scaling.measure(sizes, log=lambda line: print(line, flush=True))
     for size in sizes:
         five, one = results[f"{size}x5"]["wall"], results[f"{size}x1"]["wall"]
@@ -535,7 +608,8 @@ def measure_builds(sizes: tuple[int, ...], report: Report) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (development)")
-    parser.add_argument("--skip-build-scaling", action="store_true", help="skip part 6")
+    parser.add_argument("--skip-build-scaling", action="store_true", help="skip part 7")
+    parser.add_argument("--skip-throttled", action="store_true", help="skip part 6")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site to snapshot")
     parser.add_argument("--build", action="store_true", help="build a fresh site to measure")
     parser.add_argument(
@@ -596,6 +670,10 @@ def main() -> None:
             if browser is not None:
                 browser.close()
             server.stop()
+        if not args.skip_throttled:
+            measure_throttled(
+                Browser, site, overlay, Path(tmp), urls, 1 if args.quick else 3, report
+            )
     if not args.skip_build_scaling:
         measure_builds(sizes, report)
     meta["loadavg_end"] = os.getloadavg()

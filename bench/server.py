@@ -14,6 +14,8 @@
   the bytes a visit transferred, worker requests included, whatever the browser reports.
 - ``--overlay DIR`` is looked up before ``--root``: bench-only pages (an article without its widget,
   with a plain-JavaScript calculator, a bare Pyodide page) live there, beside the real site's URLs.
+- ``--mbit N --delay-ms M``: a throttled link. Every response waits M ms before its headers (a round
+  trip), and all bodies share one link of N Mbit/s (sent in 16 kB chunks, each taking its turn).
 """
 
 from __future__ import annotations
@@ -91,12 +93,33 @@ def accepted(header: str) -> set[str]:
     return codings
 
 
+class Link:
+    """One shared link of ``mbit`` Mbit/s: each chunk waits until the link is free, then holds it
+    for its transmission time."""
+
+    def __init__(self, mbit: float) -> None:
+        self.rate = mbit * 1e6 / 8
+        self.free_at = 0.0
+        self.lock = threading.Lock()
+
+    def send(self, size: int) -> None:
+        with self.lock:
+            start = max(time.monotonic(), self.free_at)
+            self.free_at = start + size / self.rate
+        time.sleep(max(0.0, self.free_at - time.monotonic()))
+
+
+CHUNK = 16 * 1024
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "bench-static/1"
     roots: tuple[Path, ...] = ()
     log_file = None
     log_lock = threading.Lock()
+    link: Link | None = None
+    delay = 0.0
 
     def do_GET(self) -> None:
         self.header_bytes = self.body_bytes = self.file_bytes = 0
@@ -155,6 +178,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return None, False
 
     def respond(self, body: bool) -> None:
+        if self.delay:
+            time.sleep(self.delay)
         url = urlsplit(self.path)
         url_path = unquote(url.path)
         path, needs_slash = self.resolve(url_path)
@@ -210,7 +235,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if body:
             with send.open("rb") as stream:
                 try:
-                    self.body_bytes = self.connection.sendfile(stream)
+                    if self.link is None:
+                        self.body_bytes = self.connection.sendfile(stream)
+                    else:
+                        while chunk := stream.read(CHUNK):
+                            self.link.send(len(chunk))
+                            self.connection.sendall(chunk)
+                            self.body_bytes += len(chunk)
                 except (BrokenPipeError, ConnectionResetError):
                     self.close_connection = True
 
@@ -225,13 +256,23 @@ class Server(http.server.ThreadingHTTPServer):
 
 
 def make_server(
-    root: Path, overlay: Path | None = None, port: int = 0, log: Path | None = None
+    root: Path,
+    overlay: Path | None = None,
+    port: int = 0,
+    log: Path | None = None,
+    mbit: float = 0,
+    delay_ms: float = 0,
 ) -> Server:
     roots = tuple(p.resolve() for p in (overlay, root) if p is not None)
     handler = type(
         "BoundHandler",
         (Handler,),
-        {"roots": roots, "log_file": log.open("a", encoding="utf-8") if log else None},
+        {
+            "roots": roots,
+            "log_file": log.open("a", encoding="utf-8") if log else None,
+            "link": Link(mbit) if mbit else None,
+            "delay": delay_ms / 1000,
+        },
     )
     return Server(("127.0.0.1", port), handler)
 
@@ -242,8 +283,10 @@ def main() -> None:
     parser.add_argument("--overlay", type=Path, help="folder looked up before --root")
     parser.add_argument("--port", type=int, default=8123, help="0 picks a free port")
     parser.add_argument("--log", type=Path, help="append one line per request here")
+    parser.add_argument("--mbit", type=float, default=0, help="throttle bodies to this link speed")
+    parser.add_argument("--delay-ms", type=float, default=0, help="wait this long per request")
     args = parser.parse_args()
-    server = make_server(args.root, args.overlay, args.port, args.log)
+    server = make_server(args.root, args.overlay, args.port, args.log, args.mbit, args.delay_ms)
     # The first line tells a parent process which port was bound.
     print(f"http://127.0.0.1:{server.server_address[1]}/", flush=True)
     try:

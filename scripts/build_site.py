@@ -75,6 +75,51 @@ def copy_pyodide(assets: Path) -> Path:
     return target
 
 
+SNAPSHOT_CACHE = ROOT / ".cache" / "snapshots"
+SNAPSHOT_INPUTS = site_assets.SNAPSHOT_RECIPE
+
+
+def start_snapshot(wheel: Path) -> tuple[subprocess.Popen[str] | None, Path]:
+    """Start ``scripts/make_snapshot.mjs`` on the wheel (it runs beside the MkDocs builds).
+
+    Its output (the trimmed standard library and the memory snapshot, checked against a normal start)
+    depends only on the module's sources and the recipe (``source_hash``, the wheel's folder) and
+    Pyodide, so it is cached in ``.cache/snapshots/``: a rebuild with the same inputs copies it (the
+    wheel's bytes also change with README.md, its long description, which the snapshot ignores).
+    Returns the running process (None when cached) and the cache folder it writes to.
+    """
+    digest = hashlib.sha256(site_assets.source_hash().encode())
+    digest.update(site_assets.pyodide_version().encode())
+    for name in SNAPSHOT_INPUTS:
+        digest.update((ROOT / name).read_bytes())
+    cached = SNAPSHOT_CACHE / digest.hexdigest()[:16]
+    if (cached / "done").exists():
+        return None, cached
+    node = shutil.which("node")
+    if node is None:
+        raise SystemExit("Node.js (`node`) is needed to build the calculator's snapshot")
+    shutil.rmtree(cached, ignore_errors=True)
+    command = [node, str(ROOT / "scripts" / "make_snapshot.mjs"), "--wheel", str(wheel)]
+    process = subprocess.Popen(
+        [*command, "--out", str(cached)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    return process, cached
+
+
+def finish_snapshot(process: subprocess.Popen[str] | None, cached: Path, wheel: Path) -> None:
+    """Wait for the snapshot, fail the build if its check failed, copy it beside the wheel."""
+    if process is not None:
+        out, err = process.communicate()
+        if process.returncode:
+            # Pyodide prints its whole minified runtime with a stack trace: keep the message lines.
+            lines = [line for line in err.splitlines() if len(line) < 1000]
+            raise SystemExit("scripts/make_snapshot.mjs failed:\n" + "\n".join(lines[-40:]))
+        (cached / "done").write_text(out)
+    for path in cached.iterdir():
+        if path.name != "done":
+            shutil.copy2(path, wheel.parent / path.name)
+
+
 def build_language(lang: str, site: Path) -> float:
     """One ``mkdocs build --strict`` of ``lang`` into ``site/<lang>``; returns seconds taken."""
     started = time.perf_counter()
@@ -98,6 +143,80 @@ def build_language(lang: str, site: Path) -> float:
     if result.returncode:
         raise SystemExit(f"mkdocs build failed for {lang}:\n{result.stdout}{result.stderr}")
     return time.perf_counter() - started
+
+
+def preload_mkdocs(languages: tuple[str, ...]) -> None:
+    """Import what every language's build imports, once: MkDocs, Material and its plugins, static-i18n,
+    the Markdown extensions, the project's hook and what it imports (Babel with each language's locale
+    data), by loading the configuration once. The forked builds inherit all of it."""
+    import babel
+    from mkdocs.config import load_config
+
+    os.environ |= {"I18N_LANG": languages[0], "SITE_DIR": str(SITE / languages[0])}
+    load_config(config_file=str(ROOT / "mkdocs.yml"), strict=True)
+    for lang in languages:
+        babel.Locale.parse(lang).number_symbols  # noqa: B018 (loads the locale's data)
+
+
+def build_language_forked(lang: str, site: Path) -> None:
+    """In a forked child: one ``mkdocs build --strict`` of ``lang``, as the CLI runs it; exits."""
+    import io
+    import logging
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    messages = io.StringIO()
+    handler = logging.StreamHandler(messages)
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    code = 1
+    try:
+        os.environ |= {"I18N_LANG": lang, "SITE_DIR": str(site / lang)}
+        config = load_config(config_file=str(ROOT / "mkdocs.yml"), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        code = 0
+    except BaseException as error:  # report everything to the parent, whatever it is
+        messages.write(f"{type(error).__name__}: {error}\n")
+    finally:
+        if code:
+            (site / f".build-{lang}.log").write_text(messages.getvalue(), encoding="utf-8")
+        os._exit(code)
+
+
+def build_languages_forked(languages: tuple[str, ...], site: Path, jobs: int) -> dict[str, float]:
+    """One MkDocs build per language, each in a child forked from a process that has imported
+    everything once (``preload_mkdocs``): the five builds stay separate (their own configuration,
+    plugins and output) but share the start-up that each ``mkdocs`` process used to repeat.
+    Returns the seconds each build took."""
+    preload_mkdocs(languages)
+    site.mkdir(parents=True, exist_ok=True)
+    started: dict[int, tuple[str, float]] = {}
+    seconds: dict[str, float] = {}
+    failed: list[str] = []
+    pending = list(languages)
+    while pending or started:
+        while pending and len(started) < jobs:
+            lang = pending.pop(0)
+            pid = os.fork()
+            if pid == 0:
+                build_language_forked(lang, site)
+            started[pid] = (lang, time.perf_counter())
+        pid, status = os.wait()
+        lang, began = started.pop(pid)
+        seconds[lang] = time.perf_counter() - began
+        if os.waitstatus_to_exitcode(status):
+            log = site / f".build-{lang}.log"
+            failed.append(f"{lang}:\n{log.read_text(encoding='utf-8') if log.exists() else ''}")
+            log.unlink(missing_ok=True)
+    if failed:
+        raise SystemExit("mkdocs build failed for " + "\n".join(failed))
+    return {lang: seconds[lang] for lang in languages}
 
 
 def write_root_pages(site: Path, languages: tuple[str, ...]) -> None:
@@ -163,7 +282,11 @@ def root_head(languages: tuple[str, ...], link_preview: bool) -> str:
     return head + "\n" + render(tags(preview))
 
 
-COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".xml", ".svg", ".txt"}
+COMPRESSIBLE = {
+    *(".html", ".js", ".mjs", ".css", ".json", ".wasm", ".xml", ".svg", ".txt"),
+    # The memory snapshot, and the trimmed standard library (stored: Brotli does better than deflate)
+    *(".snapshot", ".zip"),
+}
 CACHE = ROOT / ".cache" / "precompressed"
 
 
@@ -208,12 +331,19 @@ def build(
     if site.exists():
         shutil.rmtree(site)
     assets = site / "assets"
-    build_wheel(assets)
+    wheel = build_wheel(assets)
+    snapshot = start_snapshot(wheel)
     copy_pyodide(assets)
     timings: dict[str, float] = {"assets": time.perf_counter() - started}
-    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
-        seconds = pool.map(lambda lang: build_language(lang, site), languages)
-        timings |= dict(zip(languages, seconds, strict=True))
+    if hasattr(os, "fork"):
+        timings |= build_languages_forked(languages, site, jobs or os.cpu_count() or 2)
+    else:
+        with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
+            seconds = pool.map(lambda lang: build_language(lang, site), languages)
+            timings |= dict(zip(languages, seconds, strict=True))
+    step = time.perf_counter()
+    finish_snapshot(*snapshot, wheel)
+    timings["snapshot_wait"] = time.perf_counter() - step
     write_root_pages(site, languages)
     if compress:
         step = time.perf_counter()

@@ -55,13 +55,21 @@ def module_version() -> str:
     raise RuntimeError("no version in pyproject.toml")
 
 
+#: Build inputs of the files beside the wheel (the memory snapshot, the trimmed standard library).
+SNAPSHOT_RECIPE = ("scripts/make_snapshot.mjs", "scripts/snapshot_requests.json")
+
+
 @cache
 def source_hash() -> str:
-    """A short hash of the module's Python sources: the wheel's folder changes when they do."""
+    """A short hash of the module's Python sources and of the snapshot's recipe: the wheel's folder
+    changes when they do (the snapshot's name carries the Pyodide version)."""
     digest = hashlib.sha256()
     for path in sorted((ROOT / "calculators").glob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    for name in SNAPSHOT_RECIPE:
+        digest.update(name.encode())
+        digest.update((ROOT / name).read_bytes())
     return digest.hexdigest()[:12]
 
 

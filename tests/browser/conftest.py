@@ -224,6 +224,13 @@ def lang_context(new_context: Callable[..., Any], site_url: str) -> Callable[[st
     return get
 
 
+@pytest.fixture(scope="session")
+def fresh_context(new_context: Callable[..., Any]) -> Callable[[str], Any]:
+    """A new context with a language's browser locale: empty HTTP cache and Cache Storage, so the
+    calculator's worker chooses its start as on a reader's first visit."""
+    return lambda lang: new_context(locale=BROWSER_LOCALE[lang])
+
+
 @pytest.fixture
 def new_page(lang_context: Callable[[str], Any]) -> Iterator[Callable[..., Any]]:
     """Open a watched page in a language's context (or in ``context``); closed after the test."""

@@ -70,11 +70,15 @@ def test_blocked_python_shows_failure_and_retry_works(
     h.fill_example(page, lang, calculator)
 
 
-def test_blocked_calculator_wheel_fails_cleanly(new_page: Any, allow_console_errors: Any) -> None:
-    """Pyodide loads but the calculators wheel does not: the same failure message, then a retry."""
+def test_blocked_calculator_wheel_fails_cleanly(
+    new_page: Any, fresh_context: Any, allow_console_errors: Any
+) -> None:
+    """Nothing of the wheel's folder loads (the wheel, the memory snapshot, the trimmed standard
+    library): the same failure message, then a retry. (A fresh context: a snapshot kept in Cache
+    Storage by an earlier test would start Python without that folder.)"""
     allow_console_errors(r"assets/calculators/")
     lang = "it"
-    page = new_page(lang)
+    page = new_page(context=fresh_context(lang))
     page.route("**/assets/calculators/**", lambda route: route.abort())
     page.goto(h.article_path(lang, "cost-per-contact"))
     h.wait_state(page, "error", timeout=20)
