@@ -165,3 +165,19 @@ def test_a_broken_translation_fails_naming_the_file(tmp_path: Path) -> None:
     assert "docs/ru/ lacks ['glossary/cost-per-call.md']" in result.stdout
     assert f"{it_article}" in result.stdout
     assert f"{nl_article}" in result.stdout
+
+
+def related_links(path: Path) -> set[str]:
+    """The articles an article's related-terms section links to."""
+    _, body = split(path)
+    section = body.split("{#related}", 1)[1].split("\n## ", 1)[0]
+    return set(re.findall(r"\]\(([\w-]+\.md)", section))  # articles beside it, not the home page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("article", articles())
+def test_related_terms_are_the_same_in_every_language(lang: str, article: str) -> None:
+    """Every language's reader is pointed to the same related articles (issue: it had 1, ru 2)."""
+    links = related_links(DOCS / lang / article)
+    assert links == related_links(DOCS / REFERENCE / article), f"{DOCS / lang / article}: related"
+    assert links, f"{DOCS / lang / article}: no related article linked"
