@@ -15,7 +15,9 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PAIRS = [
-    pytest.param((lang, calc), id=f"{lang}-{calc}") for lang in h.LANGUAGES for calc in h.CALCULATORS
+    pytest.param((lang, calc), id=f"{lang}-{calc}")
+    for lang in h.LANGUAGES
+    for calc in h.CALCULATORS
 ]
 BLOCKING = ("serious", "critical")
 
