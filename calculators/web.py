@@ -216,7 +216,9 @@ def _result(
     scenario = None
     if spec.scenario is not None and outcome.scenario is not None:
         scenario = _rows(spec.scenario.assumptions + spec.scenario.rows, outcome.scenario, digits)
+    totals = _totals(spec, numbers)
     return {
+        **({"totals": totals} if totals else {}),
         "values": values,
         "source": outcome.source,
         "notes": list(outcome.notes),
@@ -232,6 +234,22 @@ def _result(
             is not None
         ],
     }
+
+
+def _totals(spec: Spec, numbers: Mapping[str, Decimal]) -> dict[str, str]:
+    """Each total the computation used that a breakdown summed (its parts replace the typed total);
+    the reply carries them as ``totals`` only when there are any.
+
+    >>> _totals(SPECS["cost-per-contact"], {"salaries": Decimal("100.5"), "other": Decimal(1)})
+    {'costs': '101.5'}
+    """
+    totals: dict[str, str] = {}
+    for field in spec.fields:
+        total = field.group.removeprefix("breakdown.")
+        if total != field.group and field.name in numbers:
+            summed = Decimal(totals.get(total, "0")) + numbers[field.name]
+            totals[total] = canonical(summed)
+    return totals
 
 
 def _given(numbers: Mapping[str, Decimal]) -> dict[str, str]:

@@ -159,3 +159,9 @@ def test_every_formula_names_known_rows() -> None:
         keys = {row.key for row in spec.results}
         for formula in spec.formula:
             assert formula.result in keys, (spec.id, formula.result)
+
+
+def test_a_summed_breakdown_is_the_total_the_formula_shows() -> None:
+    reply = ask("cost-per-contact", {"contacts": "9800", "salaries": "50000.5", "other": "26599.5"})
+    assert reply["result"]["totals"] == {"costs": "76600"}
+    assert "totals" not in ask("cost-per-contact", {"costs": "1", "contacts": "1"})["result"]

@@ -376,7 +376,7 @@
         this.out("formula").hidden = true;
         return;
       }
-      this.renderFormula(reply.link, result.values);
+      this.renderFormula(this.given(reply), result.values);
       delete this.root.dataset.failure;
       this.root.dataset.resultState = "ok";
       this.out("source").textContent = result.source ? this.t(`result.source.${result.source}`) : "";
@@ -480,6 +480,11 @@
         return whole;
       });
       return complete ? filled : "";
+    }
+
+    // The figures the computation used: the link's, with a total that a breakdown summed.
+    given(reply) {
+      return { ...reply.link, ...(reply.result.totals || {}) };
     }
 
     renderFormula(link, values) {
@@ -632,7 +637,7 @@
             lines.push(`${label}: ${this.figure(reply.result.values[row.key], row.kind)}`);
           }
         }
-        const formula = this.formulaText(reply.link, reply.result.values);
+        const formula = this.formulaText(this.given(reply), reply.result.values);
         if (formula) lines.push(formula);
       }
       lines.push(this.t("embed.summary.link", { link: this.articleUrl(params) }));
