@@ -114,14 +114,6 @@ def test_a_python_exception_is_shown_as_a_localized_message(
     h.expect_rows(page, CALCULATOR, h.example_reply(CALCULATOR)["result"]["values"])
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: calculator-worker.js catches the Python exception of a computation and answers "
-        "{errors: {_: unknown}} without its reason, so calculator.js never sets data-failure nor "
-        "logs it to the console (keepFailure only runs for data.failure, which the worker never sends)"
-    ),
-    strict=True,
-)
 def test_a_python_exception_is_kept_for_a_maintainer(
     new_page: Any, allow_console_errors: Any, wheel_bytes: bytes
 ) -> None:
