@@ -487,7 +487,12 @@ FIRST_CONTACT_RESOLUTION = Spec(
     carry=(
         Carry(
             "cost-per-resolution",
-            (("costs", "costs"), ("resolved", "contacts"), ("contacts", "handled_now")),
+            (
+                ("costs", "costs"),
+                ("resolved", "contacts"),
+                ("contacts", "handled_now"),
+                ("currency", "currency"),
+            ),
         ),
     ),
     formula=(Formula("first-contact-resolution", "formula.first-contact-resolution"),),

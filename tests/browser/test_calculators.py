@@ -286,15 +286,6 @@ def test_a_million_calls_is_answered_within_a_second(article_page: Any, lang: st
     h.expect_rows(page, "service-level", h.example_reply("service-level")["result"]["values"], 5)
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: the first-contact-resolution → cost-per-resolution link carries costs without the "
-        "currency they are in, so 76 600 USD of the worked example opens as 76 600 NOK (the "
-        "language's currency) on the cost-per-resolution page; service level → cost per call and "
-        "cost per resolution → cost per contact carry the currency"
-    ),
-    strict=True,
-)
 def test_carried_costs_keep_their_currency(new_page: Any) -> None:
     lang, origin = "nb", "first-contact-resolution"
     page = new_page(lang)

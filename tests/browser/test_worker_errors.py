@@ -199,14 +199,6 @@ def test_worker_crash_in_flight_then_retry(
     retry_brings_it_back(page, lang)
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: a worker that exits without an error event while a computation is in flight (here "
-        "self.close()) leaves the widget busy for good: no reply, no error state, no Retry; "
-        "calculator.js has no limit on a computation, only on starting"
-    ),
-    strict=True,
-)
 def test_worker_exit_in_flight_then_retry(new_page: Any, allow_console_errors: Any) -> None:
     allow_console_errors(r"calculator:")
     lang = "it"

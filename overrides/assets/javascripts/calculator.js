@@ -6,6 +6,7 @@
   "use strict";
 
   const STALL_LIMIT_MS = 15000; // no progress for this long: Python cannot start here
+  const ANSWER_LIMIT_MS = 10000; // no answer to a computation for this long: the worker is gone
   const SVG = "http://www.w3.org/2000/svg";
   const workerUrl = new URL("calculator-worker.js", document.currentScript.src);
   const canonicalText = /^\+?\d{1,30}(\.\d{1,10})?$/;
@@ -280,6 +281,7 @@
       } else if (data.type === "failed") {
         this.fail(data.reason);
       } else if (data.type === "result" && data.id === this.lastId) {
+        clearTimeout(this.answerTimer);
         this.busy = false;
         if (data.failure) this.keepFailure(data.failure);
         this.render(data.reply);
@@ -295,6 +297,7 @@
 
     fail(reason) {
       clearTimeout(this.stallTimer);
+      clearTimeout(this.answerTimer);
       if (this.worker) this.worker.terminate();
       this.worker = null;
       this.busy = false;
@@ -348,6 +351,10 @@
       this.busy = true;
       this.lastId = this.nextId++;
       this.worker.postMessage({ type: "compute", id: this.lastId, request: this.request() });
+      // A worker that exits mid-computation sends nothing, not even an error: give up on it, so that
+      // Retry starts a new one and recomputes the current inputs.
+      clearTimeout(this.answerTimer);
+      this.answerTimer = setTimeout(() => this.fail("no answer to a computation"), ANSWER_LIMIT_MS);
     }
 
     // ---- results -------------------------------------------------------------------------------
