@@ -337,7 +337,9 @@ def table(
     )
     head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in headers)
     return (
-        f'<div class="glossary-table-wrap"><table class="glossary-table {css}">'
+        # A wide table scrolls sideways on a phone: its wrapper can take focus, so keyboards scroll it.
+        f'<div class="glossary-table-wrap" tabindex="0" role="region" aria-label="{escape(caption)}">'
+        f'<table class="glossary-table {css}">'
         f"<caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 

@@ -792,7 +792,12 @@
 
   function table(headers, rows, caption) {
     const t = el("table");
-    if (caption) t.append(el("caption", caption));
+    if (caption) {
+      t.append(el("caption", caption));
+      // Material lets a wide table scroll sideways: it can take focus, so keyboards scroll it too.
+      Object.assign(t, { tabIndex: 0 });
+      t.setAttribute("aria-label", caption);
+    }
     const head = el("tr");
     head.replaceChildren(...headers.map((h) => el("th", h)));
     t.append(head);
