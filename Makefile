@@ -33,7 +33,7 @@ preview: $(PY_STAMP)
 ## test: lint, type check, build, then every test (unit, Pyodide, site, browser)
 test: SITE_URL = http://127.0.0.1:$(TEST_PORT)/
 test: lint typecheck build $(CHROMIUM)
-	TEST_PORT=$(TEST_PORT) $(PY) -m pytest --cov=calculators --cov-report=term-missing:skip-covered
+	TEST_PORT=$(TEST_PORT) $(PY) -m pytest --cov=calculators --cov-report=term-missing:skip-covered --durations=20
 
 lint: $(PY_STAMP) $(NPM_STAMP)
 	$(PY) -m ruff check .
