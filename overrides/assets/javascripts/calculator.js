@@ -552,7 +552,10 @@
           el("dd", this.figure(scenario[row.key], row.kind)),
         ]),
       );
-      const share = scenario.variable_share ? this.formats.percent(scenario.variable_share) : "";
+      // A share the reader chose or the default, with only the decimals it has: "70 %", "75,5 %".
+      const share = scenario.variable_share
+        ? this.formats.number(Number(scenario.variable_share) / 100, { style: "percent", maximumFractionDigits: 1 })
+        : "";
       const note = el("p", `${this.t("table.assumption")}: ${this.t(spec.assumption, { share })}`);
       note.className = "calc__assumption";
       box.replaceChildren(list, note);
