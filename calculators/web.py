@@ -230,7 +230,11 @@ def _result(
         "carry": [
             link
             for carry in spec.carry
-            if (link := _carry(carry, {**(scenario or {}), **values, **_given(numbers)}, choices))
+            if (
+                link := _carry(
+                    carry, {**(scenario or {}), **totals, **values, **_given(numbers)}, choices
+                )
+            )
             is not None
         ],
     }

@@ -90,7 +90,12 @@ def follow_carry(page: Any, lang: str, calculator: str) -> None:
         h.wait_ready(page, 40)
         check_inputs(page, lang, target, params)
         # The page's own choices where the link carries none (its currency is the language's).
-        values = {name: h.field(page, name).input_value() for name in SPECS[target].choices}
+        values = {
+            name: page.evaluate(
+                "n => document.querySelector('.calc__form').elements[n].value", name
+            )
+            for name in SPECS[target].choices
+        }
         values = {k: v for k, v in values.items() if v} | params
         reply = h.reply(target, values)
         if reply["result"] is None:
