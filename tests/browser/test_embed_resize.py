@@ -123,10 +123,16 @@ def content_height(frame: Any) -> float:
 def expect_fitted(page: Any, calculator: str) -> float:
     """The iframe is as tall as its content plus the page's bottom margin: no gap, no cut."""
     frame = frame_of(page, calculator)
+    # Chromium does not render a cross-origin frame out of view (no animation frames, so the widget
+    # waits to start Python, as it should); the host's reader scrolls to it.
+    page.locator(f"iframe#{calculator}").scroll_into_view_if_needed()
 
     # The widget has settled (Python is blocked here: it ends in its error state), so its height
     # no longer changes; then the host's iframe must take that height.
-    frame.wait_for_function("() => document.querySelector('.calc').dataset.state !== 'loading'")
+    frame.wait_for_function(
+        "() => document.querySelector('.calc').dataset.state !== 'loading'",
+        timeout=(h.STALL_SECONDS + 25) * 1000,  # a start that hangs ends at the stall limit
+    )
     content = content_height(frame)
     h.wait_until(
         page,

@@ -18,10 +18,17 @@
     }
   };
   const observer = new ResizeObserver(post);
+  // Chromium stops rendering, and so resize observations, in a cross-origin frame scrolled out of
+  // view; changes to the widget's markup still arrive, so they are measured too.
+  const mutations = new MutationObserver(post);
   document$.subscribe(() => {
     observer.disconnect();
+    mutations.disconnect();
     const content = document.querySelector(".glossary-embed");
-    if (content) observer.observe(content);
+    if (content) {
+      observer.observe(content);
+      mutations.observe(content, { subtree: true, childList: true, attributes: true, characterData: true });
+    }
     observer.observe(document.body);
   });
 })();
