@@ -292,7 +292,7 @@
     // Why Python failed, for a maintainer: the console and the widget's data-failure attribute.
     keepFailure(reason) {
       this.root.dataset.failure = String(reason || "unknown").slice(0, 2000);
-      console.error("calculator:", this.root.dataset.failure);
+      console.warn("calculator:", this.root.dataset.failure);
     }
 
     fail(reason) {
