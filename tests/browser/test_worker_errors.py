@@ -30,7 +30,9 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("BROWSER_SITE_DIR") or ROOT / "site").resolve()
-WHEEL = "**/assets/calculators/**"
+WHEEL = re.compile(r"/assets/calculators/.*\.whl$")
+#: Without the snapshot (which holds the real calculators) the worker starts from the wheel.
+SNAPSHOT = re.compile(r"\.snapshot$")
 WORKER = "**/calculator-worker.js"
 CALCULATOR = "occupancy"
 #: The value of ``handle`` for which the injected ``respond`` raises.
@@ -83,6 +85,7 @@ def example_link(lang: str) -> str:
 
 def open_with_failing_python(new_page: Any, lang: str, wheel: bytes) -> Any:
     page = new_page(lang)
+    page.route(SNAPSHOT, lambda route: route.fulfill(status=404))
     page.route(
         WHEEL,
         lambda route: route.fulfill(status=200, content_type="application/zip", body=wheel),
