@@ -119,4 +119,5 @@ def test_embed_pages_load_cleanly_and_link_to_the_article(
         assert link.text_content() == h.catalog(lang)["embed.open"]
         path = link.evaluate("a => new URL(a.href).pathname")
         assert path == h.article_path(lang, calculator)
-        page.wait_for_load_state("networkidle")  # the theme's scripts have finished starting
+        # The theme's scripts have started (not "network idle": the worker may stream its snapshot).
+        page.wait_for_function("() => typeof document$ !== 'undefined'")
