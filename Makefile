@@ -19,8 +19,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ## hosts use: serve.py never sends them)
 serve: SITE_URL = http://127.0.0.1:$(PORT)/
 serve: $(PY_STAMP) $(NPM_STAMP)
-	$(PY) scripts/build_site.py --no-compress
-	$(PY) scripts/serve.py --port $(PORT)
+	$(PY) -m scripts.build_site --no-compress
+	$(PY) -m scripts.serve --port $(PORT)
 
 ## build: build all five languages into site/ (mkdocs --strict, one build per language)
 build: $(PY_STAMP) $(NPM_STAMP)
@@ -30,9 +30,11 @@ build: $(PY_STAMP) $(NPM_STAMP)
 preview: $(PY_STAMP)
 	I18N_LANG=$(or $(LANG_ONLY),nb) $(PY) -m mkdocs serve -a 127.0.0.1:$(PORT)
 
-## test: lint, type check, build, then every test (unit, Pyodide, site, browser)
+## test: lint, type check, build (without the .br/.gz files: the test server never sends them; a unit
+## test covers them), then every test (unit, Pyodide, site, browser)
 test: SITE_URL = http://127.0.0.1:$(TEST_PORT)/
-test: lint typecheck build $(CHROMIUM)
+test: lint typecheck $(CHROMIUM)
+	$(PY) -m scripts.build_site --no-compress
 	TEST_PORT=$(TEST_PORT) $(PY) -m pytest --cov=calculators --cov-report=term-missing:skip-covered --durations=20
 
 lint: $(PY_STAMP) $(NPM_STAMP)

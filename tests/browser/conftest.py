@@ -156,8 +156,8 @@ def site_url() -> Iterator[str]:
         pytest.fail(
             f"{SITE} was built for {built}, but the browser tests serve it at {ORIGIN}: its absolute "
             f"links (alternates, sitemaps) would leave the test server. Rebuild it with "
-            f"`SITE_URL={ORIGIN}/ .venv/bin/python scripts/build_site.py` (make test does) or set "
-            f"TEST_PORT to the port it was built for."
+            f"`SITE_URL={ORIGIN}/ .venv/bin/python -m scripts.build_site --no-compress` (make test does) or "
+            f"set TEST_PORT to the port it was built for."
         )
     spec = importlib.util.spec_from_file_location("_site_serve", ROOT / "scripts" / "serve.py")
     assert spec and spec.loader
