@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from babel.numbers import get_currency_precision
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
@@ -29,8 +30,6 @@ CALCULATORS = tuple(SPECS)
 COST_CALCULATORS = ("cost-per-contact", "cost-per-call")
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-#: Decimals of an amount in a currency (ISO 4217 minor units of the currencies used here).
-CURRENCY_DIGITS = {"VND": 0}
 #: How a reader of each language groups thousands when typing: nb a plain space, ru the no-break
 #: space their keyboards and office software produce, it/nl/vi a dot. The decimal mark is a comma.
 TYPED_GROUP = {"nb": " ", "ru": "\u00a0", "it": ".", "nl": ".", "vi": "."}
@@ -85,7 +84,7 @@ def typed(canonical: str, lang: str) -> str:
 
 def money(value: Decimal, currency: str) -> str:
     """The canonical amount the widget must show: rounded half-up to the currency's decimals."""
-    rounded = calculators.round_money(value, CURRENCY_DIGITS.get(currency, 2))
+    rounded = calculators.round_money(value, get_currency_precision(currency))
     return calculators.canonical(rounded)
 
 
@@ -114,10 +113,10 @@ def example_query(calculator: str, case: str = "") -> str:
     return urlencode(example(calculator, case))
 
 
-def reply(
-    calculator: str, values: dict[str, str], source: str = "link", digits: int = 2
-) -> dict[str, Any]:
-    """What ``calculators.web.respond`` answers in CPython for these values (canonical, as a link)."""
+def reply(calculator: str, values: dict[str, str], source: str = "link") -> dict[str, Any]:
+    """What ``calculators.web.respond`` answers in CPython for these values (canonical, as a link),
+    with money in the currency's own decimals (CLDR's, as the page takes them from ``Intl``)."""
+    digits = get_currency_precision(values.get("currency") or "USD")
     request = {"calculator": calculator, "values": values, "source": source, "digits": digits}
     return respond(request | {"decimal": ",", "group": "\u00a0"})
 
@@ -249,6 +248,24 @@ def wait_until(
         page.wait_for_function(script, arg=arg, timeout=timeout * 1000)
     except PlaywrightTimeoutError:
         raise AssertionError(describe()) from None
+
+
+def expect_search_hit(page: Any, query: str, wanted: str) -> None:
+    """Typing ``query`` into the open search box lists a link to the path ``wanted``."""
+    search = page.locator("input.md-search__input")
+    search.fill("")
+    search.press_sequentially(query)
+    wait_until(
+        page,
+        """wanted => [...document.querySelectorAll(".md-search-result__item a")]
+          .some((a) => new URL(a.href).pathname === wanted)""",
+        wanted,
+        lambda: (
+            f"{page.url}: searching {query!r} found no link to {wanted}; results: "
+            f"{page.locator('.md-search-result__item a').evaluate_all('ls => ls.map(a => a.href)')[:8]}"
+        ),
+        10,
+    )
 
 
 def expect_value(page: Any, key: str, text: str | None, value: str, timeout: float = 10) -> None:

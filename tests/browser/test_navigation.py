@@ -84,20 +84,8 @@ def test_search_finds_the_articles(new_page: Any, lang: str) -> None:
     search = page.locator("input.md-search__input")
     assert search.evaluate("e => e === document.activeElement"), "'/' focuses the search"
     for calculator in h.CALCULATORS:
-        term = h.catalog(lang)[f"term.{calculator}"]
-        search.fill("")
-        search.press_sequentially(term)
-        wanted = h.article_path(lang, calculator)
-        h.wait_until(
-            page,
-            """wanted => [...document.querySelectorAll(".md-search-result__item a")]
-              .some((a) => new URL(a.href).pathname === wanted)""",
-            wanted,
-            lambda term=term, wanted=wanted: (
-                f"searching {term!r} found no link to {wanted}; results: "
-                f"{page.locator('.md-search-result__item a').evaluate_all('ls => ls.map(a => a.href)')[:8]}"
-            ),
-            10,
+        h.expect_search_hit(
+            page, h.catalog(lang)[f"term.{calculator}"], h.article_path(lang, calculator)
         )
 
 

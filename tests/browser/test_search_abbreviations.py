@@ -20,18 +20,5 @@ def test_search_finds_articles_by_abbreviation(new_page: Any, lang: str) -> None
     page.route("**/assets/pyodide/**", lambda route: route.abort())  # search only: no Python
     page.goto(f"/{lang}/")
     page.keyboard.press("/")
-    search = page.locator("input.md-search__input")
     for abbreviation, calculator in ABBREVIATIONS.items():
-        search.fill("")
-        search.press_sequentially(abbreviation)
-        wanted = h.article_path(lang, calculator)
-        h.wait_until(
-            page,
-            """wanted => [...document.querySelectorAll(".md-search-result__item a")]
-              .some((a) => new URL(a.href).pathname === wanted)""",
-            wanted,
-            lambda abbreviation=abbreviation, wanted=wanted: (
-                f"searching {abbreviation!r} in {lang} found no link to {wanted}"
-            ),
-            10,
-        )
+        h.expect_search_hit(page, abbreviation, h.article_path(lang, calculator))

@@ -3,9 +3,9 @@ hosting and the MIME types a plain static server must send.
 
 Every HTML page of the build is visited (each language's home, every article and embed view and its
 404 page, plus the root language chooser and the root 404 page), in a fresh context per language so
-that ``context.on("request")`` sees all traffic, the calculator's Web Worker included. On half of the
-pages with a calculator (each calculator in its article in some languages and its embed view in the
-others) the widget must reach ``ready`` and compute from a link, then from a typed value.
+that ``context.on("request")`` sees all traffic, the calculator's Web Worker included. Each calculator
+must reach ``ready`` and compute from a link, then from a typed value, once in its article and once
+in its embed view (in two languages); the other calculator pages are checked as they load.
 """
 
 from __future__ import annotations
@@ -68,13 +68,13 @@ def calculator_of(path: str) -> str | None:
 
 
 def computes(path: str) -> bool:
-    """Whether the visit waits for Python and a result: every calculator in articles of some
-    languages and embed views of the others (half of the 80 pages), so each runs in both views."""
+    """Whether the visit waits for Python and a result: every calculator once in its article and
+    once in its embed view, in two different languages, every language taking its turn."""
     calculator = calculator_of(path)
     if calculator is None:
         return False
-    embed = "/embed/" in path
-    return (h.LANGUAGES.index(page_lang(path)) + h.CALCULATORS.index(calculator) + embed) % 2 == 0
+    turn = (h.CALCULATORS.index(calculator) + 2 * ("/embed/" in path)) % len(h.LANGUAGES)
+    return h.LANGUAGES.index(page_lang(path)) == turn
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -151,6 +151,9 @@ def visits(new_context: Callable[..., Any], site_url: str) -> dict[str, Any]:
         calculator = calculator_of(path)
         if computes(path):
             compute_one_value(page, page_lang(path), str(calculator))
+        elif calculator:  # the theme has started; the worker may still be streaming Python
+            page.wait_for_load_state("load")
+            page.wait_for_function("() => typeof document$ !== 'undefined'")
         else:
             page.wait_for_load_state("networkidle")
         policy = page.evaluate(

@@ -129,16 +129,12 @@ def test_fast_link_starts_from_the_snapshot_and_keeps_it(
     # The reader uses the calculator: the snapshot is kept in Cache Storage for the next page.
     h.field(page, "costs").fill("200")
     h.expect_result(page, LANG, "USD", "50")
-    h.wait_for(
+    h.wait_until(
         page,
-        lambda: (
-            page.evaluate(
-                "caches.open('calculator-snapshot').then(c => c.keys()).then(k => k.length)"
-            )
-            == 1
-        ),
+        """async () => (await (await caches.open("calculator-snapshot")).keys()).length === 1""",
+        None,
         lambda: "the snapshot was not kept in Cache Storage",
-        timeout=20,
+        20,
     )
     following = open_deep_link(context, watch_page)
     answered(following)

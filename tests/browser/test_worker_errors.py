@@ -83,8 +83,10 @@ def example_link(lang: str) -> str:
     return h.article_path(lang, CALCULATOR, h.example_query(CALCULATOR))
 
 
-def open_with_failing_python(new_page: Any, lang: str, wheel: bytes) -> Any:
-    page = new_page(lang)
+def open_with_failing_python(new_page: Any, fresh_context: Any, lang: str, wheel: bytes) -> Any:
+    """The worked example in a fresh context (Cache Storage holds no snapshot of the real
+    calculators), with the snapshot refused and the failing wheel served instead of the real one."""
+    page = new_page(lang, fresh_context(lang))
     page.route(SNAPSHOT, lambda route: route.fulfill(status=404))
     page.route(
         WHEEL,
@@ -98,10 +100,10 @@ def open_with_failing_python(new_page: Any, lang: str, wheel: bytes) -> Any:
 
 @pytest.mark.parametrize("lang", ["nb", "vi"])
 def test_a_python_exception_is_shown_as_a_localized_message(
-    new_page: Any, allow_console_errors: Any, wheel_bytes: bytes, lang: str
+    new_page: Any, fresh_context: Any, allow_console_errors: Any, wheel_bytes: bytes, lang: str
 ) -> None:
     allow_console_errors(REASON)
-    page = open_with_failing_python(new_page, lang, wheel_bytes)
+    page = open_with_failing_python(new_page, fresh_context, lang, wheel_bytes)
     h.field(page, "handle").fill(TRIGGER)
     main = h.main_result(page)
     expect(main).to_have_text(h.catalog(lang)["error.compute_failed"])
@@ -118,10 +120,10 @@ def test_a_python_exception_is_shown_as_a_localized_message(
 
 
 def test_a_python_exception_is_kept_for_a_maintainer(
-    new_page: Any, allow_console_errors: Any, wheel_bytes: bytes
+    new_page: Any, fresh_context: Any, allow_console_errors: Any, wheel_bytes: bytes
 ) -> None:
     allow_console_errors(REASON)
-    page = open_with_failing_python(new_page, "it", wheel_bytes)
+    page = open_with_failing_python(new_page, fresh_context, "it", wheel_bytes)
     logged: list[str] = []
     page.on("console", lambda message: logged.append(message.text))
     h.field(page, "handle").fill(TRIGGER)
