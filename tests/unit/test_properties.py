@@ -259,7 +259,7 @@ def no_constants(name: str) -> None:
 
 
 @pytest.mark.parametrize("calculator", sorted(SPECS))
-@settings(max_examples=250)
+@settings(max_examples=100)
 @given(data=st.data())
 def test_handle_never_raises_and_emits_plain_numbers(
     calculator: str, data: st.DataObject, number_problems: Problems

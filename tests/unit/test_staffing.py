@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import sys
-import time
 from collections.abc import Callable
 from decimal import Decimal, localcontext
 from fractions import Fraction
@@ -256,12 +254,11 @@ def test_target_percent_ends() -> None:
 
 
 def test_too_many_agents_is_caught_before_any_step() -> None:
-    # A million calls of 240 s in 15 minutes is 266,667 erlangs: no iteration, an answer at once.
-    started = time.perf_counter()
+    # A million calls of 240 s in 15 minutes is 266,667 erlangs: refused before any iteration
+    # (how fast is measured in bench/, part 8).
     error = raises(
         lambda: agents_for_target(1_000_000, 15, 240, 80, 20), "too_many_agents", "calls"
     )
-    assert time.perf_counter() - started < 0.5
     assert error.details == {"max": MAX_AGENTS}
     raises(lambda: agents_for_target(10**15, 15, 10**15, 80, 10**15), "too_many_agents", "calls")
     raises(lambda: agents_for_target(1, 15, MAX_AGENTS * 900, 80, 20), "too_many_agents", "calls")
@@ -270,17 +267,6 @@ def test_too_many_agents_is_caught_before_any_step() -> None:
 def test_too_many_agents_when_the_target_lies_beyond_the_cap() -> None:
     # 4,997.5 erlangs fit under the cap, but 80/20 needs more than 5,000 agents: the loop stops there.
     raises(lambda: agents_for_target(19990, 60, 900, 80, 20), "too_many_agents", "calls")
-
-
-@pytest.mark.skipif(sys.platform == "emscripten", reason="timed in CPython only")
-def test_two_thousand_calls_compute_in_well_under_ten_milliseconds() -> None:
-    def run() -> float:
-        started = time.perf_counter()
-        agents = agents_for_target(2000, 30, 240, 80, 20)
-        staffing_table(2000, 30, 240, 20, agents)
-        return time.perf_counter() - started
-
-    assert min(run() for _ in range(5)) < 0.010
 
 
 def test_scheduled_agents() -> None:
