@@ -103,13 +103,30 @@ function respond(request) {
   const currency = request.currency || "USD";
   const digits = Math.max(0, Math.min(Number(request.digits ?? 2), 4));
   const money = (v) => rounded(v, digits);
+  if (raw.currency) link.currency = raw.currency;
   try {
-    reply.result = request.calculator === "cost-per-contact" ? contact(numbers, choices, currency, money) : call(numbers, choices, currency, money);
+    const figures = request.calculator === "cost-per-contact" ? contact(numbers, choices, currency, money) : call(numbers, choices, currency, money);
+    reply.result = asResult(request.calculator, figures);
   } catch (error) {
     if (!(error instanceof Problem)) throw error;
     errors[error.field || "costs"] = { code: error.code };
   }
   return reply;
+}
+
+// The reply's result as calculators/web.py shapes it from the specs: values named like the rows.
+function asResult(calculator, figures) {
+  return {
+    values: { [calculator]: figures.main, "annual-costs": figures.annual_costs, "annual-volume": figures.annual_volume },
+    source: figures.costs.source,
+    notes: [],
+    comparison: figures.comparison,
+    band: null,
+    shares: [],
+    scenario: null,
+    table: [],
+    carry: [],
+  };
 }
 
 function shown(t, show) {
