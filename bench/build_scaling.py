@@ -3,7 +3,7 @@
 In a temporary copy of the repository (only what the build reads; ``node_modules`` and ``.venv``
 symlinked), synthetic articles ``docs/<lang>/glossary/synthetic-NNN.md`` (copies of that language's
 cost-per-call article, the title numbered) are added and listed in the copied ``mkdocs.yml`` nav, as
-real articles are. ``scripts/build_site.py --no-compress`` is then timed around the subprocess.
+real articles are. ``python -m scripts.build_site --no-compress`` is then timed around the subprocess.
 
     python bench/build_scaling.py [--sizes 2,100,400]
 """
@@ -28,6 +28,7 @@ COPIED = (
     "docs",
     "overrides",
     "calculators",
+    "sitebuild",
     "scripts",
     "pyproject.toml",
     "package.json",
@@ -36,8 +37,10 @@ COPIED = (
 #: Linked, not copied: the installed dependencies, and the build's caches (the calculator's memory
 #: snapshot and the precompressed runtime depend only on the wheel and Pyodide, not on the articles).
 LINKED = ("node_modules", ".venv", ".cache")
-REAL_ARTICLES = 2  # cost-per-contact and cost-per-call
-NAV_ANCHOR = "  - glossary/cost-per-call.md\n"
+#: The glossary's own articles (the generated ones are added to reach each size).
+REAL_ARTICLES = len(list((ROOT / "docs" / "nb" / "glossary").glob("*.md")))
+#: The nav entry the generated articles follow (in its section, at its indentation).
+NAV_ANCHOR = "      - glossary/cost-per-call.md\n"
 _TITLE = re.compile(r'^title:\s*"(?P<title>[^"]*)"\s*$', re.M)
 _IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".mypy_cache")
 
@@ -73,7 +76,8 @@ def add_articles(repo: Path, per_language: int) -> int:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if NAV_ANCHOR not in config:
         raise SystemExit(f"mkdocs.yml: nav entry {NAV_ANCHOR.strip()!r} not found")
-    entries = "".join(f"  - glossary/synthetic-{n:03d}.md\n" for n in range(1, count + 1))
+    indent = NAV_ANCHOR[: NAV_ANCHOR.index("-")]
+    entries = "".join(f"{indent}- glossary/synthetic-{n:03d}.md\n" for n in range(1, count + 1))
     (repo / "mkdocs.yml").write_text(
         config.replace(NAV_ANCHOR, NAV_ANCHOR + entries, 1), encoding="utf-8"
     )
@@ -85,7 +89,8 @@ def timed_build(repo: Path, languages: tuple[str, ...] | None) -> dict[str, floa
     sensitive than wall time to other work on the machine) and the script's own JSON timings."""
     command = [
         str(ROOT / ".venv" / "bin" / "python"),
-        "scripts/build_site.py",
+        "-m",
+        "scripts.build_site",
         "--no-compress",
         "--site",
         str(repo / "site"),
