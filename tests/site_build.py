@@ -6,7 +6,7 @@ one-language build or by sources edited since is not the build the tests are abo
 start (``tests/conftest.py``) rebuilds it once, before any pytest-xdist worker starts, and the
 fixtures of the workers only check it (they never build: two workers would build twice).
 
->>> origin(0) == f"http://127.0.0.1:{TEST_PORT}"
+>>> origin() == f"http://127.0.0.1:{TEST_PORT}"
 True
 >>> worker_index({"PYTEST_XDIST_WORKER": "gw1"}), worker_index({})
 (1, 0)
@@ -45,14 +45,14 @@ def worker_index(environ: Mapping[str, str] = os.environ) -> int:
     return int(name.removeprefix("gw") or 0)
 
 
-def origin(index: int | None = None) -> str:
-    """The origin a worker serves the site on: ``TEST_PORT`` plus the worker's number."""
-    return f"http://127.0.0.1:{TEST_PORT + (worker_index() if index is None else index)}"
+def origin() -> str:
+    """The origin the site is built for and the first worker serves it on (``TEST_PORT``)."""
+    return f"http://127.0.0.1:{TEST_PORT}"
 
 
 def expected_root() -> str:
-    """The root the site must be built for: ``SITE_URL`` if set, else the first test origin."""
-    return os.environ.get("SITE_URL") or origin(0) + "/"
+    """The root the site must be built for: ``SITE_URL`` if set, else the test origin."""
+    return os.environ.get("SITE_URL") or origin() + "/"
 
 
 def built_root(site: Path = SITE) -> str | None:

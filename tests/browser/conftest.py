@@ -4,9 +4,11 @@
   start (``tests/conftest.py``) rebuilds a missing, stale or wrongly based one, once.
   ``BROWSER_SITE_DIR`` serves another build instead (it must also be built for the test origin).
 - The server is ``scripts/serve.py``'s handler (the MIME types Pyodide needs) on ``127.0.0.1``, one per
-  pytest-xdist worker: worker *n* serves on ``TEST_PORT + n`` and writes its own origin where the
-  build wrote the first one (in HTML, XML, JSON and text files, as ``subpath.py`` does for a
-  sub-path; no inline script holds the origin, so the pages' CSP hashes still hold).
+  pytest-xdist worker: the first (``gw0``, or the only process) on ``TEST_PORT``, as built; each other
+  worker on a free port the system gives it (no clash with another checkout's ``TEST_PORT``), writing
+  its own origin where the build wrote ``TEST_PORT``'s (in HTML, XML, JSON and text files that name
+  it, as ``subpath.py`` does for a sub-path; no inline script holds the origin, so the pages' CSP
+  hashes still hold).
 - One browser per worker for the session and one context per language (``locale`` set, clipboard
   allowed), so Pyodide's files come from the HTTP cache after the first page of that language.
   Workers share nothing mutable: each has its own server, browser, contexts and pages.
@@ -50,9 +52,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-#: This worker's origin, and the one the site was built for (the first worker's).
-ORIGIN, BUILT_ORIGIN = site_build.origin(), site_build.origin(0)
-PORT = int(ORIGIN.rsplit(":", 1)[1])
+#: The origin the site was built for; the first worker serves it there, every other on a free port.
+BUILT_ORIGIN = site_build.origin()
+PORT = site_build.TEST_PORT if site_build.worker_index() == 0 else 0
 SITE = site_build.SITE
 #: Files whose text names the origin the site was built for (rewritten for the worker's own).
 REWRITTEN = (".html", ".xml", ".json", ".txt")
@@ -144,15 +146,15 @@ class _Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def _handler(serve: Any) -> Any:
-    """``scripts/serve.py``'s handler, writing this worker's origin where the build wrote the first
-    worker's (unchanged for the first worker)."""
-    if ORIGIN == BUILT_ORIGIN:
-        return serve.Handler
-    built, served = BUILT_ORIGIN.encode(), ORIGIN.encode()
+def _handler(serve: Any, served: list[str]) -> Any:
+    """``scripts/serve.py``'s handler, writing this worker's origin (``served[0]``, known once the
+    server has its port) where the build wrote ``BUILT_ORIGIN``; unchanged where they are the same."""
+    built = BUILT_ORIGIN.encode()
 
     class Handler(serve.Handler):  # type: ignore[name-defined,misc]
         def send_head(self) -> Any:
+            if served[0] == BUILT_ORIGIN:
+                return super().send_head()
             file = Path(self.translate_path(self.path))
             if file.is_dir() and self.path.split("?")[0].endswith("/"):
                 file = file / "index.html"
@@ -161,7 +163,7 @@ def _handler(serve: Any) -> Any:
             body = file.read_bytes()
             if built not in body:  # served as the first worker serves it (with Last-Modified)
                 return super().send_head()
-            body = body.replace(built, served)
+            body = body.replace(built, served[0].encode())
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(file)))
             self.send_header("Content-Length", str(len(body)))
@@ -173,8 +175,8 @@ def _handler(serve: Any) -> Any:
 
 @pytest.fixture(scope="session")
 def site_url() -> Iterator[str]:
-    """The origin serving the built site to this worker (``http://127.0.0.1:$TEST_PORT`` plus the
-    worker's number), for the whole session."""
+    """The origin serving the built site to this worker (``http://127.0.0.1:$TEST_PORT`` for the first),
+    for the whole session."""
     reason = site_build.problem(sources=False)
     if reason is None and site_build.expected_root() != BUILT_ORIGIN + "/":
         reason = (
@@ -191,14 +193,16 @@ def site_url() -> Iterator[str]:
     assert spec and spec.loader
     serve = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(serve)
-    handler = functools.partial(_handler(serve), directory=str(SITE))
+    served: list[str] = []
+    handler = functools.partial(_handler(serve, served), directory=str(SITE))
     try:
         server = _Server(("127.0.0.1", PORT), handler)
     except OSError as error:
         pytest.fail(f"cannot serve the site on port {PORT} ({error}); set TEST_PORT to a free port")
+    served.append(f"http://127.0.0.1:{server.server_address[1]}")
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
-    yield ORIGIN
+    yield served[0]
     server.shutdown()
     server.server_close()
     thread.join(timeout=5)
