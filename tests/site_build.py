@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -103,10 +104,19 @@ def build_command() -> str:
 
 
 def build(site: Path = SITE) -> None:
-    """Build ``site`` for the expected root, as ``make test`` does (without the .br/.gz copies)."""
+    """Build ``site`` for the expected root, as ``make test`` does (without the .br/.gz copies), into
+    a folder of .cache/ that then takes its place: a test still serving the old build meanwhile
+    (another run in the same checkout) sees whole files, never a half-built tree."""
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    fresh = ROOT / ".cache" / f"site-build-{os.getpid()}"
     subprocess.run(
-        [sys.executable, "-m", "scripts.build_site", "--no-compress", "--site", str(site)],
+        [sys.executable, "-m", "scripts.build_site", "--no-compress", "--site", str(fresh)],
         check=True,
         cwd=ROOT,
         env=os.environ | {"SITE_URL": expected_root(), "NO_MKDOCS_2_WARNING": "1"},
     )
+    old = ROOT / ".cache" / f"site-old-{os.getpid()}"
+    if site.exists():
+        site.rename(old)
+    fresh.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
