@@ -7,6 +7,8 @@ NPM_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 PORT ?= 8000
 TEST_PORT ?= 8123
+# pytest-xdist workers of make test (one per core of the 2-core CI machine)
+TEST_WORKERS ?= 2
 # The public root of the site (canonical URLs, hreflang, sitemaps). `make serve` and `make test` use the
 # local server instead, so every absolute URL on the pages points at the origin that serves them.
 SITE_URL ?= https://contact-center-costs.example/
@@ -30,12 +32,13 @@ build: $(PY_STAMP) $(NPM_STAMP)
 preview: $(PY_STAMP)
 	I18N_LANG=$(or $(LANG_ONLY),nb) $(PY) -m mkdocs serve -a 127.0.0.1:$(PORT)
 
-## test: lint, type check, build (without the .br/.gz files: the test server never sends them; a unit
-## test covers them), then every test (unit, Pyodide, site, browser)
+## test: lint, type check, build once (without the .br/.gz files: the test server never sends them; a
+## unit test covers them), then every test (unit, Pyodide, site, browser) on $(TEST_WORKERS) pytest-xdist
+## workers, worker n serving the site on TEST_PORT + n
 test: SITE_URL = http://127.0.0.1:$(TEST_PORT)/
 test: lint typecheck $(CHROMIUM)
 	$(PY) -m scripts.build_site --no-compress
-	TEST_PORT=$(TEST_PORT) $(PY) -m pytest --cov=calculators --cov-report=term-missing:skip-covered --durations=20
+	TEST_PORT=$(TEST_PORT) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --cov=calculators --cov-report=term-missing:skip-covered --durations=20
 
 lint: $(PY_STAMP) $(NPM_STAMP)
 	$(PY) -m ruff check .

@@ -21,11 +21,42 @@ LANGUAGES = ("nb", "ru", "it", "nl", "vi")
 DEFAULT_CURRENCY = {"nb": "NOK", "ru": "RUB", "it": "EUR", "nl": "EUR", "vi": "VND"}
 
 
+class MissingKey(KeyError):
+    """A key the catalog lacks; says which catalog file and which key.
+
+    >>> str(MissingKey("nb", "term.x"))
+    "sitebuild/locales/nb.json has no key 'term.x'"
+    """
+
+    def __init__(self, lang: str, key: str) -> None:
+        super().__init__(key)
+        self.lang, self.key = lang, key
+
+    def __str__(self) -> str:
+        return f"sitebuild/locales/{self.lang}.json has no key {self.key!r}"
+
+
+class Catalog(dict[str, str]):
+    """A language's catalog: a missing key raises :class:`MissingKey`, naming the file."""
+
+    lang = ""
+
+    def __missing__(self, key: str) -> str:
+        raise MissingKey(self.lang, key)
+
+
 @cache
 def load(lang: str) -> dict[str, str]:
-    """The catalog of ``lang`` as a dict of key to text."""
+    """The catalog of ``lang`` as a dict of key to text (a missing key names the catalog file).
+
+    >>> load("nb")["no.such.key"]
+    Traceback (most recent call last):
+    ...
+    sitebuild.catalog.MissingKey: sitebuild/locales/nb.json has no key 'no.such.key'
+    """
     with (LOCALES / f"{lang}.json").open(encoding="utf-8") as handle:
-        catalog: dict[str, str] = json.load(handle)
+        catalog = Catalog(json.load(handle))
+    catalog.lang = lang
     return catalog
 
 

@@ -17,20 +17,23 @@ from __future__ import annotations
 import re
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
+import build_errors
 import cards
 import chrome
 import csp
 import oembed
 import structured_data
 import widget
+from build_errors import names_the_file
 from figures import BLOCKS, Formatter, inline_tokens, token_key
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from calculators.specs import SPECS, FieldKind, Kind
 from sitebuild import assets as site_assets
 from sitebuild.catalog import LANGUAGES, load, translate
 from sitebuild.link_previews import Image, Preview, oembed_link, render, tags
@@ -44,10 +47,12 @@ WIDGET_SLOT = '<div class="glossary-widget-slot"></div>'
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has applied the language's overrides
+@names_the_file
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
     if lang not in LANGUAGES:
         raise PluginError(f"theme.language {lang!r} is not one of {LANGUAGES}")
+    build_errors.check_kinds(SPECS, get_args(Kind), get_args(FieldKind))
     _state["lang"] = lang
     catalog = load(lang)
     config.site_name = catalog["site.name"]
@@ -73,6 +78,7 @@ def _translated(entry: Any, catalog: dict[str, str]) -> Any:
     return entry
 
 
+@names_the_file
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     lang = _state["lang"]
     if not page.meta and markdown.lstrip().startswith("---"):
@@ -80,6 +86,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
             f"{page.file.src_path}: the front matter is not valid YAML (quote values with ': ')"
         )
     calculator = page.meta.get("calculator") or page.meta.get("embed")
+    if calculator:
+        key = "calculator" if page.meta.get("calculator") else "embed"
+        build_errors.check_calculator(page.file.src_path, key, calculator, SPECS)
     if page.meta.get("embed"):
         page.meta["title"] = translate(lang, f"term.{calculator}")
     fmt = Formatter(lang)
@@ -116,6 +125,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     return _INLINE.sub(inline, _BLOCK.sub(block, markdown))
 
 
+@names_the_file
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     lang = _state["lang"]
     if page.meta.get("calculator"):
@@ -135,6 +145,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
     return html
 
 
+@names_the_file
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:
@@ -183,6 +194,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return csp.with_policy(output) if template_name.endswith(".html") else output
 
 
+@names_the_file
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     """Add the page's Content-Security-Policy; write its alternates as a one-entry sitemap beside it.
 

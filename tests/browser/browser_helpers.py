@@ -26,7 +26,9 @@ __all__ = ["DEFAULT_CURRENCY", "LANGUAGES"]
 
 #: Every calculator, in the glossary's order (the spec's ids are the articles' slugs).
 CALCULATORS = tuple(SPECS)
-#: The two cost calculators with a money result per contact or call (the figures below are theirs).
+#: The sample of cost calculators the currency and period wiring is typed into, in each language's
+#: own currency (the figures below are theirs); every division calculator of the registry gets the
+#: bad-input table in CPython (tests/bad_inputs.DIVISIONS) and its fields' kinds in the browser.
 COST_CALCULATORS = ("cost-per-contact", "cost-per-call")
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -68,7 +70,11 @@ def embed_path(lang: str, calculator: str) -> str:
 
 
 def volume_field(calculator: str) -> str:
-    return "contacts" if calculator == "cost-per-contact" else "calls"
+    """A cost calculator's count (the divisor of its main result): its first count field that
+    applies to inbound calls, from the spec."""
+    spec = SPECS[calculator]
+    choices = spec.defaults() | ({"mode": "inbound"} if "mode" in spec.choices else {})
+    return next(f.name for f in spec.numbers if f.kind == "count" and f.applies(choices))
 
 
 def typed(canonical: str, lang: str) -> str:

@@ -1,11 +1,17 @@
 """Fixtures of the real-browser tests: the built site on a local server, one headless Chromium.
 
-- ``site/`` is served as it is (``make test`` has just built it with ``SITE_URL`` pointing at the test
-  server); it is built here, with the same command, only when ``site/index.html`` is missing.
+- ``site/`` is served as ``make test`` built it, for ``http://127.0.0.1:$TEST_PORT/``; the session's
+  start (``tests/conftest.py``) rebuilds a missing, stale or wrongly based one, once.
   ``BROWSER_SITE_DIR`` serves another build instead (it must also be built for the test origin).
-- The server is ``scripts/serve.py``'s handler (the MIME types Pyodide needs) on ``127.0.0.1:$TEST_PORT``.
-- One browser for the session and one context per language (``locale`` set, clipboard allowed), so
-  Pyodide's files come from the HTTP cache after the first page of that language.
+- The server is ``scripts/serve.py``'s handler (the MIME types Pyodide needs) on ``127.0.0.1``, one per
+  pytest-xdist worker: the first (``gw0``, or the only process) on ``TEST_PORT``, as built; each other
+  worker on a free port the system gives it (no clash with another checkout's ``TEST_PORT``), writing
+  its own origin where the build wrote ``TEST_PORT``'s (in HTML, XML, JSON and text files that name
+  it, as ``subpath.py`` does for a sub-path; no inline script holds the origin, so the pages' CSP
+  hashes still hold).
+- One browser per worker for the session and one context per language (``locale`` set, clipboard
+  allowed), so Pyodide's files come from the HTTP cache after the first page of that language.
+  Workers share nothing mutable: each has its own server, browser, contexts and pages.
 - Every page made by these fixtures records its requests, console errors and uncaught exceptions; a
   test fails when a page logged a console error or threw during it (see ``allow_console_errors``).
 """
@@ -16,9 +22,9 @@ import contextlib
 import functools
 import http.server
 import importlib.util
+import io
 import os
 import re
-import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -34,6 +40,8 @@ sys.path.insert(0, str(HERE))
 
 import browser_helpers as h  # noqa: E402
 
+from tests import site_build  # noqa: E402
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -44,9 +52,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PORT = int(os.environ.get("TEST_PORT", "8123"))
-ORIGIN = f"http://127.0.0.1:{PORT}"
-SITE = Path(os.environ.get("BROWSER_SITE_DIR") or ROOT / "site").resolve()
+#: The origin the site was built for; the first worker serves it there, every other on a free port.
+BUILT_ORIGIN = site_build.origin()
+PORT = site_build.TEST_PORT if site_build.worker_index() == 0 else 0
+SITE = site_build.SITE
+#: Files whose text names the origin the site was built for (rewritten for the worker's own).
+REWRITTEN = (".html", ".xml", ".json", ".txt")
 #: The browser locale of each language's context (what a reader of that language has).
 BROWSER_LOCALE = {"nb": "nb-NO", "ru": "ru-RU", "it": "it-IT", "nl": "nl-NL", "vi": "vi-VN"}
 DESKTOP = {"width": 1280, "height": 900}
@@ -87,6 +98,24 @@ class Monitor:
 
 
 MONITOR = Monitor()
+
+
+def _language_of(item: pytest.Item) -> str | None:
+    """The language a parametrized test is for (a ``lang`` or a ``(lang, ...)`` parameter)."""
+    for value in getattr(getattr(item, "callspec", None), "params", {}).values():
+        first = value[0] if isinstance(value, tuple) and value else value
+        if isinstance(first, str) and first in BROWSER_LOCALE:
+            return first
+    return None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under ``--dist loadgroup`` the tests of one language that share its article pages
+    (``article_page``) run on one worker, so each page starts its Python once in the session."""
+    for item in items:
+        lang = _language_of(item)
+        if lang and "article_page" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group(f"articles-{lang}"))
 
 
 @pytest.hookimpl(wrapper=True)
@@ -135,42 +164,63 @@ class _Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def _built_origin(index: Path) -> str | None:
-    match = re.search(r'<link rel="canonical" href="([^"]+)"', index.read_text(encoding="utf-8"))
-    return match.group(1).rstrip("/") if match else None
+def _handler(serve: Any, served: list[str]) -> Any:
+    """``scripts/serve.py``'s handler, writing this worker's origin (``served[0]``, known once the
+    server has its port) where the build wrote ``BUILT_ORIGIN``; unchanged where they are the same."""
+    built = BUILT_ORIGIN.encode()
+
+    class Handler(serve.Handler):  # type: ignore[name-defined,misc]
+        def send_head(self) -> Any:
+            if served[0] == BUILT_ORIGIN:
+                return super().send_head()
+            file = Path(self.translate_path(self.path))
+            if file.is_dir() and self.path.split("?")[0].endswith("/"):
+                file = file / "index.html"
+            if file.suffix not in REWRITTEN or not file.is_file():
+                return super().send_head()
+            body = file.read_bytes()
+            if built not in body:  # served as the first worker serves it (with Last-Modified)
+                return super().send_head()
+            body = body.replace(built, served[0].encode())
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(file)))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+
+    return Handler
 
 
 @pytest.fixture(scope="session")
 def site_url() -> Iterator[str]:
-    """The origin serving the built site (``http://127.0.0.1:$TEST_PORT``), for the whole session."""
-    index = SITE / "index.html"
-    if not index.exists():
-        subprocess.run(
-            [sys.executable, "-m", "scripts.build_site", "--site", str(SITE)],
-            check=True,
-            cwd=ROOT,
-            env=os.environ | {"SITE_URL": ORIGIN + "/", "NO_MKDOCS_2_WARNING": "1"},
+    """The origin serving the built site to this worker (``http://127.0.0.1:$TEST_PORT`` for the first),
+    for the whole session."""
+    reason = site_build.problem(sources=False)
+    if reason is None and site_build.expected_root() != BUILT_ORIGIN + "/":
+        reason = (
+            f"SITE_URL is {site_build.expected_root()}, but the browser tests serve {BUILT_ORIGIN}/"
         )
-    built = _built_origin(index)
-    if built != ORIGIN:
+    if reason:
         pytest.fail(
-            f"{SITE} was built for {built}, but the browser tests serve it at {ORIGIN}: its absolute "
-            f"links (alternates, sitemaps) would leave the test server. Rebuild it with "
-            f"`SITE_URL={ORIGIN}/ .venv/bin/python -m scripts.build_site --no-compress` (make test does) or "
-            f"set TEST_PORT to the port it was built for."
+            f"{reason}: its absolute links (alternates, sitemaps) would leave the test server. "
+            f"Rebuild it with `{site_build.build_command()}` (make test does) or set TEST_PORT to "
+            "the port it was built for.",
+            pytrace=False,
         )
     spec = importlib.util.spec_from_file_location("_site_serve", ROOT / "scripts" / "serve.py")
     assert spec and spec.loader
     serve = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(serve)
-    handler = functools.partial(serve.Handler, directory=str(SITE))
+    served: list[str] = []
+    handler = functools.partial(_handler(serve, served), directory=str(SITE))
     try:
         server = _Server(("127.0.0.1", PORT), handler)
     except OSError as error:
         pytest.fail(f"cannot serve the site on port {PORT} ({error}); set TEST_PORT to a free port")
+    served.append(f"http://127.0.0.1:{server.server_address[1]}")
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
-    yield ORIGIN
+    yield served[0]
     server.shutdown()
     server.server_close()
     thread.join(timeout=5)

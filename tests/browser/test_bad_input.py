@@ -1,16 +1,14 @@
-"""Bad input in the browser: a matrix of what readers type or paste, in every language, every
-calculator, every numeric field.
+"""Bad input in the browser: in every language, one numeric field of each kind (money, count,
+percent, seconds, minutes, hours, number), the calculators taking turns across the languages, gets a
+handful of the entries of ``tests/bad_inputs.py``; for each the page must show what CPython's
+``respond`` answers to the request the page sent (every result row's ``data-value``, or each error in
+the page's language, details filled in), never a broken number, within a few seconds; in the division
+calculators' amount and count also the table's stated expectation.
 
-Every entry of the table states what the widget must do with it in the cost calculators' amount and
-count (understood as a given canonical number, checked in the main result's ``data-value`` with a
-known divisor: 1 for an amount, 1000 in the costs for a count; or exactly ``error.<code>`` of the
-page's own catalog); ``test_the_table_agrees_with_cpython`` ties the table to ``parse_amount`` and
-``calculators.web.respond``. In the browser every numeric field of every calculator gets entries:
-the whole table on the first field of each kind (money, count, percent, seconds, ...) in every
-language for the cost calculators and in two languages for each of the others (elsewhere the short
-list and the entries each language reads differently), a short list on the other fields; for each entry the page must show what CPython's ``respond`` answers to the
-request the page sent (every result row's ``data-value``, or each error in the page's language,
-details filled in), never a broken number, within a few seconds.
+What moved to CPython (tests/site/test_bad_input_table.py): every entry in every numeric field of every
+calculator with every language's separators, each error's message in every catalog, and the table's
+agreement with ``parse_amount``. The browser proves the wiring those rest on: the page sends the text
+as typed with its ``Intl`` separators (the same as Babel's), and shows the reply as ``respond`` gives it.
 
 The entries go in one page evaluation per field (set the value, fire ``input``, await the render the
 probe observes), on the shared article page of each language and calculator.
@@ -19,146 +17,43 @@ probe observes), on the shared article page of each language and calculator.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 import browser_helpers as h
 import pytest
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-import calculators
-from calculators.errors import CalculatorError
 from calculators.specs import SPECS
 from calculators.web import respond
+from tests import bad_inputs as b
+from tests.bad_inputs import CURRENCY, ENTRIES, Entry
 
 pytestmark = pytest.mark.browser
 
 LANGS = h.LANGUAGES
-#: Amounts are checked in US dollars (2 decimals, no exchange-rate field).
-CURRENCY = "USD"
 #: How long one entry may take before the widget counts as hung.
 ANSWER_SECONDS = 3.0
-#: The costs typed while a count is under test (the count is then the divisor).
-DIVIDEND = "1000"
-TEN_KB_DIGITS = "7" * 10_240
-RLM, LRM, LRI, PDI = "\u200f", "\u200e", "\u2066", "\u2069"
-NBSP, NNBSP = "\u00a0", "\u202f"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One thing a reader types: into the amount (``costs``) or into the count (``volume``)."""
-
-    label: str
-    text: str
-    #: ``"=<canonical>"`` (understood as this number) or ``"!<code>"`` (this error), or one per language.
-    expect: str | dict[str, str]
-    target: str = "costs"  # or "volume": contacts / calls
-
-    def expected(self, lang: str) -> str:
-        return self.expect if isinstance(self.expect, str) else self.expect[lang]
-
-
-#: Where a comma is the decimal mark and the group is a (no-break) space, "1.234" could be 1.234 or
-#: 1234: the widget asks. Where the group is a dot (it, nl, vi) it is 1234.
-DOT_GROUP = {"nb": "!ambiguous", "ru": "!ambiguous", "it": "=1234", "nl": "=1234", "vi": "=1234"}
-DOT_GROUP_7165 = {
-    "nb": "!ambiguous",
-    "ru": "!ambiguous",
-    "it": "=7165",
-    "nl": "=7165",
-    "vi": "=7165",
-}
-
-ENTRIES = [
-    # -- nothing, blanks
-    Entry("empty", "", "!empty"),
-    Entry("blanks", "   ", "!empty"),
-    Entry("no-break blanks", f"{NBSP}{NBSP}", "!empty"),
-    # -- not numbers
-    Entry("letters", "abc", "!not_a_number"),
-    Entry("letters and digits", "abc123", "!not_a_number"),
-    Entry("exponent", "1e9", "!not_a_number"),
-    Entry("exponent with comma", "1,5e3", "!not_a_number"),
-    Entry("NaN", "NaN", "!not_a_number"),
-    Entry("infinity sign", "∞", "!not_a_number"),
-    Entry("Infinity", "Infinity", "!not_a_number"),
-    Entry("hex", "0x10", "!not_a_number"),
-    Entry("percent", "12%", "!not_a_number"),
-    Entry("emoji", "💶", "!not_a_number"),
-    Entry("digits and emoji", "71600 😀", "!not_a_number"),
-    Entry("vulgar fraction", "½", "!not_a_number"),
-    Entry("superscript", "5²", "!not_a_number"),
-    Entry("markup", "<b>5</b>", "!not_a_number"),
-    Entry("double minus", "--5", "!not_a_number"),
-    Entry("trailing minus", "5-", "!not_a_number"),
-    # -- signs
-    Entry("negative", "-5", "!negative"),
-    Entry("negative with minus sign", "\u22125", "!negative"),
-    Entry("negative zero", "-0", "=0"),
-    Entry("leading plus", "+5", "=5"),
-    Entry("zero", "0", "=0"),
-    # -- separators
-    Entry("1,2,3", "1,2,3", "!malformed"),
-    Entry("double dot", "12..5", "!malformed"),
-    Entry("dots grouping, comma decimal", "1.234.567,89", "=1234567.89"),
-    Entry("commas grouping, dot decimal", "1,234,567.89", "!wrong_locale"),
-    Entry("spaces grouping", "1 234 567,89", "=1234567.89"),
-    Entry("no-break space grouping", f"1{NBSP}234{NBSP}567,89", "=1234567.89"),
-    Entry("narrow no-break space grouping", f"1{NNBSP}234,5", "=1234.5"),
-    Entry("one dot, three digits", "1.234", DOT_GROUP),
-    Entry("7.165", "7.165", DOT_GROUP_7165),
-    Entry("0.125 (dot decimal)", "0.125", "=0.125"),
-    Entry("7,165 (rounds half up)", "7,165", "=7.165"),
-    Entry("six decimals", "0,000001", "=0.000001"),
-    Entry("seven decimals", "0,0000001", "!too_many_decimals"),
-    Entry("blanks around", "  71600  ", "=71600"),
-    # -- pasted with a currency
-    Entry("kr 71 600", "kr 71 600", "=71600"),
-    Entry("€ 1.234,56", "€ 1.234,56", "=1234.56"),
-    Entry("71 600 ₽", "71 600 ₽", "=71600"),
-    Entry("$7.16", "$7.16", "=7.16"),
-    Entry("12,50 USD", "12,50 USD", "=12.5"),
-    Entry(
-        "71.600 ₫",
-        "71.600 ₫",
-        {"nb": "!ambiguous", "ru": "!ambiguous"} | dict.fromkeys(("it", "nl", "vi"), "=71600"),
-    ),
-    # -- other digits, invisible marks
-    Entry("full-width digits", "７１６００", "=71600"),
-    Entry("full-width comma", "７１６００，５", "=71600.5"),
-    Entry("Arabic-Indic digits", "٧١٦٠٠", "=71600"),
-    Entry("Persian digits", "۷۱۶۰۰", "=71600"),
-    Entry("Devanagari digits", "७१६००", "=71600"),
-    Entry("right-to-left marks", f"{RLM}71600{RLM}", "=71600"),
-    Entry("left-to-right marks", f"{LRM}71 600,50{LRM}", "=71600.5"),
-    Entry("isolates", f"{LRI}71600{PDI}", "=71600"),
-    # -- size
-    Entry("10^15", "1000000000000000", "=1000000000000000"),
-    Entry("above 10^15", "1000000000000001", "!too_large"),
-    Entry("10 kB of digits", TEN_KB_DIGITS, "!too_large"),
-    # -- counts (the divisor)
-    Entry("zero count", "0", "!zero_divisor", "volume"),
-    Entry("zero count with decimals", "0,0", "!zero_divisor", "volume"),
-    Entry("negative zero count", "-0", "!zero_divisor", "volume"),
-    Entry("empty count", "", "!empty", "volume"),
-    Entry("blank count", "  ", "!empty", "volume"),
-    Entry("negative count", "-3", "!negative", "volume"),
-    Entry("fractional count", "2,5", "!not_whole", "volume"),
-    Entry("count in exponent form", "1e3", "!not_a_number", "volume"),
-    Entry("NaN count", "NaN", "!not_a_number", "volume"),
-    Entry("infinite count", "∞", "!not_a_number", "volume"),
-    Entry("count in letters", "seven", "!not_a_number", "volume"),
-    Entry("full-width count", "４", "=4", "volume"),
-    Entry("Arabic-Indic count", "٤", "=4", "volume"),
-    Entry("count with plus", "+8", "=8", "volume"),
-    Entry("count of 7 (repeating result)", "7", "=7", "volume"),
-    Entry("grouped count", "1 000", "=1000", "volume"),
-    Entry("huge count", "1000000000000000", "=1000000000000000", "volume"),
-    Entry("too large count", "1000000000000001", "!too_large", "volume"),
-    Entry("10 kB count", TEN_KB_DIGITS, "!too_large", "volume"),
+#: The handful every field under test gets: each kind of trouble once, one entry each language reads
+#: its own way, valid grouped digits; counts also a fraction and a zero.
+HANDFUL = [
+    e
+    for e in ENTRIES
+    if e.label
+    in {
+        "empty",
+        "letters",
+        "negative",
+        "1,2,3",
+        "one dot, three digits",
+        "seven decimals",
+        "above 10^15",
+        "full-width digits",
+        "spaces grouping",
+        "fractional count",
+        "zero count",
+    }
 ]
+
 
 #: Installed once per page: counts the widget's compute requests to its worker and the renders of
 #: the main result, and keeps the last request, so the runner knows when the widget has answered.
@@ -250,164 +145,59 @@ def separators(page: Any) -> tuple[str, str]:
     return parts["decimal"], parts["group"]
 
 
-def divide(calculator: str, costs: Decimal | str, volume: Decimal | str) -> str:
-    formula = (
-        calculators.cost_per_contact
-        if calculator == "cost-per-contact"
-        else calculators.cost_per_call_inbound
-    )
-    return h.money(formula(costs, volume), CURRENCY)
-
-
-def parse(text: str, decimal: str, group: str) -> str:
-    """CPython's reading of ``text``: ``=canonical`` or ``!code`` (empty text: ``!empty``)."""
-    if not text.strip():
-        return "!empty"
-    try:
-        return "=" + calculators.canonical(calculators.parse_amount(text, decimal, group))
-    except CalculatorError as error:
-        return "!" + error.code
-
-
-def typed_pair(entry: Entry, calculator: str) -> dict[str, str]:
-    """The two fields' texts for an entry: the entry in its field, a known value in the other."""
-    volume = h.volume_field(calculator)
-    if entry.target == "costs":
-        return {"costs": entry.text, volume: "1"}
-    return {"costs": DIVIDEND, volume: entry.text}
-
-
-def expected_answer(entry: Entry, lang: str, calculator: str) -> dict[str, Any]:
-    """What the widget must show for an entry: ``{"value": canonical}`` or ``{"error": (field, code)}``."""
-    expect = entry.expected(lang)
-    volume = h.volume_field(calculator)
-    field = "costs" if entry.target == "costs" else volume
-    if expect.startswith("!"):
-        return {"error": (field, expect[1:])}
-    number = Decimal(expect[1:])
-    if entry.target == "costs":
-        return {"value": divide(calculator, number, 1)}
-    if number == 0:
-        return {"error": (field, "zero_divisor")}
-    return {"value": divide(calculator, DIVIDEND, number)}
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_the_table_agrees_with_cpython(lang: str) -> None:
-    """Each stated expectation is what ``parse_amount`` and ``respond`` say in CPython, with CLDR's marks.
-
-    The widget takes the marks from the browser's ``Intl``; Babel (the build's CLDR) must give the same
-    ones (for nb and ru the group is U+00A0, not a plain space), or the page and the article would read
-    numbers differently.
-    """
-    decimal, group = get_decimal_symbol(lang), get_group_symbol(lang)
-    assert decimal == ","
-    assert group == {"nb": NBSP, "ru": NBSP}.get(lang, ".")
-    failures = []
-    for entry in ENTRIES:
-        if entry.target == "costs" and parse(entry.text, decimal, group) != entry.expected(lang):
-            failures.append(f"{entry.label}: parse_amount says {parse(entry.text, decimal, group)}")
-        for calculator in h.COST_CALCULATORS:
-            reply = respond(
-                {
-                    "calculator": calculator,
-                    "values": typed_pair(entry, calculator) | {"mode": "inbound"},
-                    "decimal": decimal,
-                    "group": group,
-                    "currency": CURRENCY,
-                    "digits": 2,
-                }
-            )
-            want = expected_answer(entry, lang, calculator)
-            values = (reply["result"] or {}).get("values", {})
-            if "value" in want:
-                got = values.get(h.main_key(calculator)), reply["errors"]
-                ok = got == (want["value"], {})
-            else:
-                field, code = want["error"]
-                got = reply["result"], reply["errors"]
-                ok = reply["result"] is None and {
-                    k: v["code"] for k, v in reply["errors"].items()
-                } == {field: code}
-            if not ok:
-                failures.append(
-                    f"{entry.label} ({calculator}): respond gives {got}, expected {want}"
-                )
-    assert not failures, "\n".join(failures)
-
-
 # ---- the matrix in the browser -------------------------------------------------------------------
-#: The short list every other numeric field gets: each kind of trouble once, and valid grouped values.
-SHORT = [
-    e
-    for e in ENTRIES
-    if e.label
-    in {
-        "empty",
-        "letters",
-        "exponent",
-        "negative",
-        "zero",
-        "1,2,3",
-        "one dot, three digits",
-        "seven decimals",
-        "above 10^15",
-        "markup",
-        "full-width digits",
-        "fractional count",
-        "grouped count",
-    }
-]
+def kinds() -> list[str]:
+    """Every kind of numeric field in the registry, in the order the calculators first use them."""
+    return list(dict.fromkeys(f.kind for spec in SPECS.values() for f in spec.numbers))
 
 
-def full_table_langs(calculator: str) -> tuple[str, ...]:
-    """Where a calculator gets the whole table: every language for the two cost calculators (the
-    table's own terms), two languages taking turns for each of the others (the run stays short)."""
-    if calculator in h.COST_CALCULATORS:
-        return LANGS
-    i = h.CALCULATORS.index(calculator)
-    return (LANGS[i % len(LANGS)], LANGS[(i + 2) % len(LANGS)])
+def fields_of_kind(kind: str) -> list[tuple[str, str]]:
+    """The first field of a kind in each calculator that has one, in the registry's order."""
+    found = {}
+    for calculator, spec in SPECS.items():
+        name = next((f.name for f in spec.numbers if f.kind == kind), None)
+        if name:
+            found.setdefault(calculator, name)
+    return list(found.items())
 
 
-def matrix_fields(calculator: str, lang: str) -> dict[str, list[Entry]]:
-    """Every numeric field of a calculator with its entries: the whole table on the first field of
-    each kind (the count entries only on counts) in the languages of ``full_table_langs``, there the
-    short list and the entries read differently per language otherwise; the short list on the rest."""
-    plan: dict[str, list[Entry]] = {}
-    kinds: set[str] = set()
-    full = lang in full_table_langs(calculator)
-    for f in SPECS[calculator].numbers:
-        if f.kind in kinds:
-            plan[f.name] = SHORT
-            continue
-        kinds.add(f.kind)
-        entries = [e for e in ENTRIES if e.target == "costs" or f.kind == "count"]
-        if not full:
-            entries = [e for e in entries if e in SHORT or isinstance(e.expect, dict)]
-        plan[f.name] = entries
-    return plan
+def plan(lang: str) -> dict[str, list[str]]:
+    """The fields a language tests, by calculator: one field of each kind, the calculators taking
+    turns (the k-th kind starts its turns k calculators further on, so every calculator comes up)."""
+    chosen: dict[str, list[str]] = {}
+    turn = h.LANGUAGES.index(lang)
+    for k, kind in enumerate(kinds()):
+        candidates = fields_of_kind(kind)
+        calculator, name = candidates[(turn + k * len(h.LANGUAGES)) % len(candidates)]
+        chosen.setdefault(calculator, []).append(name)
+    return chosen
+
+
+def test_the_plan_covers_every_kind_in_every_language_and_every_calculator() -> None:
+    for lang in LANGS:
+        tested = [SPECS[c].field(n).kind for c, names in plan(lang).items() for n in names]
+        assert sorted(tested) == sorted(kinds()), (lang, tested)
+    covered = {c for lang in LANGS for c in plan(lang)}
+    assert covered == {c for c, spec in SPECS.items() if spec.numbers}, covered
+
+
+def entries_for(calculator: str, name: str) -> list[Entry]:
+    """The handful (the count entries only in counts)."""
+    count = SPECS[calculator].field(name).kind == "count"
+    return [e for e in HANDFUL if e.target == "costs" or count]
 
 
 def base_values(calculator: str) -> dict[str, str]:
     """The worked example's numbers (canonical) in every numeric field it fills; for the two cost
     calculators 1000 of costs and a count of 1, the table's terms, and nothing else."""
     given = h.example(calculator)
-    if calculator in h.COST_CALCULATORS:
-        return {"costs": DIVIDEND, h.volume_field(calculator): "1"}
+    if calculator in b.DIVISIONS:
+        return {"costs": b.DIVIDEND, b.volume_field(calculator): "1"}
     return {f.name: given.get(f.name, "") for f in SPECS[calculator].numbers}
 
 
 def message_for(lang: str, calculator: str, error: dict[str, str], example: str) -> str:
-    """An error as ``calculator.js`` says it: ``error.<code>`` with its details, the example number
-    and the other field's label filled in (``error.unknown`` for a code without a message)."""
-    if f"error.{error['code']}" not in h.catalog(lang):
-        return h.catalog(lang)["error.unknown"]
-    values = {k: v for k, v in error.items() if k != "code"} | {"example": example}
-    values["places"] = error.get("places", "")
-    if "other" in error:
-        label = h.catalog(lang)[SPECS[calculator].field(error["other"]).label]
-        values["other"] = label.replace("{currency}", CURRENCY)
-    return h.message(lang, f"error.{error['code']}", **values)
+    return b.message_for(h.catalog(lang), calculator, error, example)
 
 
 def run(page: Any, name: str, texts: list[str]) -> list[dict[str, Any]]:
@@ -471,11 +261,11 @@ def check_answer(
 
 def stated(entry: Entry, lang: str, calculator: str, name: str) -> dict[str, Any] | None:
     """The table's own expectation for an entry in a cost calculator's amount or count."""
-    if calculator not in h.COST_CALCULATORS:
+    if calculator not in b.DIVISIONS:
         return None
-    volume = h.volume_field(calculator)
+    volume = b.volume_field(calculator)
     if (name, entry.target) in (("costs", "costs"), (volume, "volume")):
-        return expected_answer(entry, lang, calculator)
+        return b.expected_answer(entry, lang, calculator)
     return None
 
 
@@ -489,14 +279,14 @@ def choose(page: Any, calculator: str, name: str, value: str) -> None:
         h.select(page, name, value)
 
 
-PAGES = [(lang, calc) for calc in h.CALCULATORS for lang in LANGS]
+PAGES = [(lang, calc) for lang in LANGS for calc in plan(lang)]
 
 
 @pytest.mark.parametrize("pair", PAGES, ids="-".join)
 def test_bad_input_matrix(article_page: Any, pair: tuple[str, str]) -> None:
-    """Every numeric field of the calculator in this language: what the page shows for each entry is
-    what CPython answers to the request the page sent (and, in the cost calculators' amount and count,
-    the table's stated expectation); never a broken number, never a hang."""
+    """The fields this language tests in this calculator: what the page shows for each entry is
+    what CPython answers to the request the page sent (and, in a division calculator's amount and
+    count, the table's stated expectation); never a broken number, never a hang."""
     lang, calculator = pair
     page = article_page(lang, calculator)
     base = prepare(page, calculator, lang)
@@ -504,10 +294,10 @@ def test_bad_input_matrix(article_page: Any, pair: tuple[str, str]) -> None:
     assert decimal == get_decimal_symbol(lang) and group == get_group_symbol(lang)
     example = h.example_number(page, lang)
     placeholder = h.catalog(lang)["result.placeholder"]
-    plan = matrix_fields(calculator, lang)
+    plan_ = {name: entries_for(calculator, name) for name in plan(lang)[calculator]}
     failures = []
     spec = SPECS[calculator]
-    for name, entries in plan.items():
+    for name, entries in plan_.items():
         # A field that applies under other choices (the rate, when the currency is not USD) is
         # tested under them.
         field_spec = spec.field(name)
@@ -541,7 +331,7 @@ def test_bad_input_matrix(article_page: Any, pair: tuple[str, str]) -> None:
         run(page, name, [h.typed(value, lang) if value else ""])
         for choice in switched:
             choose(page, calculator, choice, {"currency": CURRENCY}.get(choice, ""))
-    total = sum(len(v) for v in plan.values())
+    total = sum(len(v) for v in plan_.values())
     assert not failures, f"{len(failures)} of {total} entries failed:\n" + "\n".join(failures)
 
 
@@ -549,7 +339,7 @@ def test_bad_input_matrix(article_page: Any, pair: tuple[str, str]) -> None:
 def test_an_error_removes_the_previous_result(article_page: Any, calculator: str) -> None:
     """After a valid result, a bad value leaves no trace of that result: not as text, not in the
     ``data-value`` hook that tools read (README: ``data-value`` carries the amount once computed)."""
-    volume = h.volume_field(calculator)
+    volume = b.volume_field(calculator)
 
     def check(lang: str) -> None:
         page = article_page(lang, calculator)

@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import expect
 
 from calculators.specs import SPECS
+from tests.bad_inputs import ERRORS
 
 pytestmark = pytest.mark.browser
 
@@ -182,38 +183,6 @@ def label(lang: str, calculator: str, name: str) -> str:
     return h.catalog(lang)[SPECS[calculator].field(name).label]
 
 
-#: (calculator, typed values over its worked example, field in error, code, the other field named).
-ERRORS = [
-    ("abandonment-rate", {"abandoned": "13000"}, "abandoned", "exceeds", "offered"),
-    ("abandonment-rate", {"short": "12000"}, "short", "short_not_below", None),
-    ("abandonment-rate", {"short": "12500"}, "short", "short_not_below", None),
-    ("abandonment-rate", {"abandoned": "780,5"}, "abandoned", "not_whole", None),
-    (
-        "first-contact-resolution",
-        {"resolved_first": "10001"},
-        "resolved_first",
-        "exceeds",
-        "contacts",
-    ),
-    ("first-contact-resolution", {"fcr_target": "72"}, "fcr_target", "target_not_higher", None),
-    ("first-contact-resolution", {"fcr_target": "65"}, "fcr_target", "target_not_higher", None),
-    ("first-contact-resolution", {"fcr_target": "100,1"}, "fcr_target", "over_hundred", None),
-    ("first-contact-resolution", {"contacts": "10000,5"}, "contacts", "not_whole", None),
-    ("cost-per-resolution", {"resolved": "9801"}, "resolved", "exceeds", "contacts"),
-    ("cost-per-resolution", {"resolved": "0"}, "resolved", "zero_divisor", None),
-    ("service-level", {"target": "0"}, "target", "target_range", None),
-    ("service-level", {"target": "100"}, "target", "target_range", None),
-    ("service-level", {"target": "120"}, "target", "target_range", None),
-    ("service-level", {"answer_time": "0"}, "answer_time", "zero_divisor", None),
-    ("service-level", {"aht": "0"}, "aht", "zero_divisor", None),
-    ("service-level", {"calls": "360,5"}, "calls", "not_whole", None),
-    ("occupancy", {"handle": "0", "idle": "0"}, "handle", "both_zero", "idle"),
-    ("average-handle-time", {"contacts": "0"}, "contacts", "zero_divisor", None),
-    ("average-handle-time", {"contacts": "10000,5"}, "contacts", "not_whole", None),
-    ("average-handle-time", {"hold": "99999999999"}, "hold", "too_large", None),
-]
-
-
 def error_message(lang: str, calculator: str, error: dict[str, str]) -> str:
     """The message ``calculator.js`` shows for an error of the reply (details filled in)."""
     values = {k: v for k, v in error.items() if k != "code"} | {"places": error.get("places", "")}
@@ -224,11 +193,13 @@ def error_message(lang: str, calculator: str, error: dict[str, str]) -> str:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_new_calculators_say_what_is_wrong(article_page: Any, lang: str) -> None:
-    """Each error of the new calculators, typed over the worked example, is the reply's code said in
-    the page's language at its field (an exceeded count names the other field's label); correcting it
-    brings the example's result back."""
+    """The errors of ``tests/bad_inputs.ERRORS`` taking turns across the languages (each typed in
+    one), over the worked example: the reply's code said in the page's language at its field (an
+    exceeded count names the other field's label); correcting it brings the example's result back.
+    Every one of them in every language is checked in CPython (tests/site/test_bad_input_table.py)."""
     failures = []
-    for calculator in dict.fromkeys(c for c, *_ in ERRORS):
+    mine = ERRORS[LANGS.index(lang) :: len(LANGS)]
+    for calculator in dict.fromkeys(c for c, *_ in mine):
         page = article_page(lang, calculator)
         try:
             h.type_example(page, lang, calculator)
@@ -236,7 +207,7 @@ def test_new_calculators_say_what_is_wrong(article_page: Any, lang: str) -> None
         except Exception as error:
             failures.append(f"[{calculator}] the example: {type(error).__name__}: {error}")
             continue
-        for name_calc, typed, field, code, other in ERRORS:
+        for name_calc, typed, field, code, other in mine:
             if name_calc != calculator:
                 continue
             values = h.example(calculator) | {k: v.replace(",", ".") for k, v in typed.items()}

@@ -20,9 +20,11 @@
  *    .cache/pyodide-wheels/ (gitignored), then reused. This is the only step that uses the network.
  * 2. Pyodide loads from node_modules/pyodide, and loadPackage installs those wheels from their local
  *    paths, as the site's Web Worker installs the calculators wheel. Any http(s) fetch fails the run.
- * 3. calculators/, tests/unit/ (and tests/conftest.py if any) and pyproject.toml (so pytest reads the
- *    project's own options) are copied into Pyodide's in-memory file system: nothing is written to
- *    the work tree, and other work in the checkout cannot change files under a running test.
+ * 3. calculators/, sitebuild/ (the worked examples the unit tests take their inputs from; its Babel
+ *    parts are never imported there), tests/unit/ and tests/conftest.py, and pyproject.toml (so
+ *    pytest reads the project's own options) are copied into Pyodide's in-memory file system:
+ *    nothing is written to the work tree, and other work in the checkout cannot change files under
+ *    a running test.
  * 4. pytest.main runs there with -p no:cacheprovider; tests that need Babel skip (it is not in
  *    Pyodide), every other test must pass.
  *
@@ -47,7 +49,7 @@ const DISTRIBUTIONS = [
   "hypothesis", "sortedcontainers", // Hypothesis (a Pyodide build from PyPI) and its one dependency
 ];
 /** What is copied into Pyodide, relative to the work tree. */
-const COPIED = ["pyproject.toml", "calculators", "tests/conftest.py", "tests/unit"];
+const COPIED = ["pyproject.toml", "calculators", "sitebuild", "tests/conftest.py", "tests/unit"];
 const DEFAULT_ARGS = ["tests/unit", "calculators"];
 
 const started = performance.now();

@@ -17,6 +17,7 @@ The test skips only outside CI when Node or Pyodide is missing; with CI=true it 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -30,9 +31,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = ROOT / "tests" / "pyodide" / "run_in_pyodide.mjs"
 PYODIDE = ROOT / "node_modules" / "pyodide" / "pyodide.mjs"
-#: Fewer than this many passing tests means part of the suite did not run in Pyodide (the suite has
-#: about 960 tests and doctests that run there; only the Babel round trips skip).
-MIN_PASSED = 900
+#: Collects in CPython what the runner runs in Pyodide (tests/unit and the doctests of calculators/),
+#: and prints how many items there are and which need Babel (the ``babel_numbers`` fixture).
+PLAN = """
+import json, sys, pytest
+class Plan:
+    def pytest_collection_finish(self, session):
+        babel = [i.nodeid for i in session.items if "babel_numbers" in getattr(i, "fixturenames", ())]
+        print("PLAN " + json.dumps({"total": len(session.items), "babel": babel}))
+args = ["--collect-only", "-q", "-p", "no:cacheprovider", "tests/unit", "calculators"]
+sys.exit(pytest.main(args, plugins=[Plan()]))
+"""
 #: Generous: a cold run (wheel download, Pyodide start, the suite) takes well under a minute.
 TIMEOUT_SECONDS = 900
 
@@ -46,6 +55,20 @@ def _missing(message: str) -> NoReturn:
 def _count(summary: str, word: str) -> int:
     match = re.search(rf"(\d+) {word}\b", summary)
     return int(match.group(1)) if match else 0
+
+
+def expected_counts() -> tuple[int, int]:
+    """How many of the runner's tests must pass in Pyodide and how many skip (those needing Babel,
+    a build-time dependency), from the same collection in CPython: a test file, a doctest or a
+    Hypothesis property that does not run there fails the count."""
+    run = subprocess.run(
+        [sys.executable, "-c", PLAN], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    lines = [line for line in run.stdout.splitlines() if line.startswith("PLAN ")]
+    assert run.returncode == 0 and lines, f"collecting in CPython failed:\n{run.stdout}{run.stderr}"
+    plan = json.loads(lines[-1].removeprefix("PLAN "))
+    assert plan["babel"], "the Babel round trips were not found: the skip check would be vacuous"
+    return plan["total"] - len(plan["babel"]), len(plan["babel"])
 
 
 def test_unit_tests_pass_in_pyodide() -> None:
@@ -79,7 +102,11 @@ def test_unit_tests_pass_in_pyodide() -> None:
     failures = "\n".join(re.findall(r"^(?:FAILED|ERROR) .*$", run.stdout, re.M))
     assert code == 0, f"pytest inside Pyodide exited with {code}: {summary}\n{failures}"
     assert (failed, errors) == (0, 0), summary
-    assert passed >= MIN_PASSED, f"only {passed} passed in Pyodide (expected >= {MIN_PASSED})"
+    should_pass, should_skip = expected_counts()
+    assert (passed, skipped) == (should_pass, should_skip), (
+        f"{passed} passed and {skipped} skipped in Pyodide; the same collection in CPython has "
+        f"{should_pass} to pass and {should_skip} that need Babel"
+    )
     skips = re.findall(r"^SKIPPED \[(\d+)\] (.*)$", run.stdout, re.M)
     assert sum(int(n) for n, _ in skips) == skipped, "the runner passes -rfEs: every skip is listed"
     unexpected = [reason for _, reason in skips if "babel" not in reason.lower()]

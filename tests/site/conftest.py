@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,9 +9,12 @@ from bs4 import BeautifulSoup
 
 from calculators.specs import SPECS
 from sitebuild.catalog import LANGUAGES  # noqa: F401 (re-exported to the tests)
+from tests import site_build
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "site"
+SITE = site_build.SITE
+#: The root the site is built for (``SITE_URL``, else the test server's origin), ending in ``/``.
+BASE = site_build.expected_root().rstrip("/") + "/"
 
 ARTICLES = tuple(f"glossary/{calculator}" for calculator in SPECS)
 PAGES = ("", *ARTICLES, *(f"embed/{calculator}" for calculator in SPECS))
@@ -21,9 +22,10 @@ PAGES = ("", *ARTICLES, *(f"embed/{calculator}" for calculator in SPECS))
 
 @pytest.fixture(scope="session")
 def site() -> Path:
-    """The built site; built here when ``make test`` has not built it already."""
-    if not (SITE / "index.html").exists():
-        subprocess.run([sys.executable, "-m", "scripts.build_site"], cwd=ROOT, check=True)
+    """The built site, as the session's start left it (``tests/conftest.py`` rebuilds a stale one)."""
+    reason = site_build.problem(sources=False)
+    if reason:
+        pytest.fail(f"{reason}; rebuild it with `{site_build.build_command()}`", pytrace=False)
     return SITE
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -11,9 +10,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from .conftest import ARTICLES, LANGUAGES, PAGES, page_file, soup
+from .conftest import ARTICLES, BASE, LANGUAGES, PAGES, page_file, soup
 
-BASE = os.environ.get("SITE_URL", "https://contact-center-costs.example/").rstrip("/") + "/"
 LOADING = {
     "script": "src",
     "img": "src",

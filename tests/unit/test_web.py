@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 
-from calculators import ERROR_CODES, CalculatorError
+from calculators import ERROR_CODES, CalculatorError, canonical
 from calculators import calculations as calc
 from calculators.specs import SPECS, Carry, Field, Row, Spec
 from calculators.staffing import INTERVALS, agents_for_target
 from calculators.web import handle, respond
+from sitebuild import examples
 
 NB = {"decimal": ",", "group": "\u00a0"}
 IT = {"decimal": ",", "group": "."}
@@ -74,31 +75,48 @@ def main(reply: dict[str, Any], calculator: str = "cost-per-contact") -> str:
 
 EXAMPLE = {"costs": "76\u00a0600", "contacts": "9\u00a0800"}
 
-#: Each calculator's worked example as a reader types it: ``_`` is the locale's group separator.
-TYPED: dict[str, tuple[dict[str, str], str]] = {
-    "cost-per-contact": ({"costs": "76_600,00", "contacts": "9_800"}, "7.82"),
-    "cost-per-call": ({"costs": "41_300", "calls": "11_800"}, "3.5"),
-    "cost-per-resolution": ({"costs": "78_400,00", "resolved": "7_000"}, "11.2"),
-    "average-handle-time": (
-        {"talk": "26_000", "hold": "2_400,0", "wrap": "6_600", "contacts": "10_000"},
-        "210",
-    ),
-    "occupancy": ({"handle": "1_240,5", "idle": "359,5"}, "77.5"),
-    "service-level": (
-        {"calls": "360", "interval": "60", "aht": "240", "target": "80", "answer_time": "20"},
-        "29",
-    ),
-    "first-contact-resolution": ({"resolved_first": "7_200", "contacts": "10_000"}, "72"),
-    "abandonment-rate": ({"abandoned": "780", "offered": "12_000", "short": "180"}, "5.1"),
-}
+
+def written(value: str, decimal: str, group: str) -> str:
+    """A canonical number as a reader of a locale writes it.
+
+    >>> written("76600.5", ",", "\u00a0"), written("240", ",", ".")
+    ('76\xa0600,5', '240')
+    """
+    whole, _, fraction = value.partition(".")
+    groups = [whole[max(0, end - 3) : end] for end in range(len(whole), 0, -3)][::-1]
+    return group.join(groups) + (decimal + fraction if fraction else "")
 
 
-def typed(calculator: str, group: str = "\u00a0") -> dict[str, str]:
-    return {name: text.replace("_", group) for name, text in TYPED[calculator][0].items()}
+def worked_example(calculator: str) -> dict[str, str]:
+    """The article's worked example (sitebuild/examples.py) as a link carries it; a registered
+    calculator without one fails, naming it."""
+    if calculator not in examples.EXAMPLES:
+        pytest.fail(f"{calculator}: no worked example in sitebuild/examples.py", pytrace=False)
+    given = examples.inputs(calculator)
+    return {name: canonical(value) for name, value in given.numbers.items()} | dict(given.choices)
+
+
+def typed(calculator: str, group: str = "\u00a0", decimal: str = ",") -> dict[str, str]:
+    """Each calculator's worked example as a reader types it, grouped and with a decimal comma."""
+    spec = SPECS[calculator]
+    return {
+        name: value if name in spec.choices else written(value, decimal, group)
+        for name, value in worked_example(calculator).items()
+    }
+
+
+def expected_main(calculator: str) -> str:
+    """The worked example's main result, as its link gives it."""
+    return main(ask(calculator, worked_example(calculator), source="link"), calculator)
+
+
+#: Every registered calculator (each test below runs for each).
+TYPED = sorted(SPECS)
 
 
 def test_every_calculator_has_a_typed_example() -> None:
-    assert set(TYPED) == set(SPECS)
+    missing = [calculator for calculator in SPECS if calculator not in examples.EXAMPLES]
+    assert not missing, f"no worked example in sitebuild/examples.py for {missing}"
 
 
 def test_typed_worked_example(number_problems: Problems) -> None:
@@ -151,7 +169,7 @@ def test_typed_values_follow_the_locale(
     decimal, group = LOCALES[locale]
     reply = ask(calculator, typed(calculator, group), decimal=decimal, group=group)
     assert reply["errors"] == {}
-    assert main(reply, calculator) == TYPED[calculator][1]
+    assert main(reply, calculator) == expected_main(calculator)
     assert number_problems(reply) == []
 
 
@@ -541,7 +559,7 @@ def test_unknown_parameters_are_ignored(calculator: str) -> None:
     values = typed(calculator) | {"utm_source": "newsletter", "fbclid": "x", "": "1", "x": "<b>"}
     reply = ask(calculator, values, extra="ignored", lang="nb")
     assert reply["errors"] == {}
-    assert main(reply, calculator) == TYPED[calculator][1]
+    assert main(reply, calculator) == expected_main(calculator)
     assert set(reply["link"]) <= {field.name for field in SPECS[calculator].fields}
 
 

@@ -1,0 +1,47 @@
+"""The session's start: a session that reads or serves the built site gets the build it needs, once.
+
+Runs in the process that starts the session (with pytest-xdist, the controller, before any worker
+starts), so the site is never built twice. When ``site/`` is missing, partial, built for another root
+or older than its sources (see ``tests/site_build.py``), it is rebuilt for the tests' root and the
+reason printed; a build named by ``BROWSER_SITE_DIR`` is never rebuilt: the session stops, saying why.
+
+Standard library only at import: this file is also copied into Pyodide with tests/unit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+#: The test folders that read or serve site/.
+USES_SITE = (HERE / "site", HERE / "browser")
+
+
+def _uses_site(config: pytest.Config) -> bool:
+    for arg in config.args:
+        path = Path(config.invocation_params.dir, arg.split("::")[0]).resolve()
+        if any(path == used or path in used.parents or used in path.parents for used in USES_SITE):
+            return True
+    return False
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    config = session.config
+    if hasattr(config, "workerinput") or not _uses_site(config):
+        return  # a pytest-xdist worker: its controller has checked the site already
+    import os
+
+    from tests import site_build
+
+    reason = site_build.problem()
+    if reason is None:
+        return
+    if os.environ.get("BROWSER_SITE_DIR"):
+        pytest.exit(f"{reason}; rebuild it with {site_build.build_command()}", returncode=4)
+    print(f"\ntests: {reason}; rebuilding it ({site_build.build_command()})", flush=True)
+    site_build.build()
+    after = site_build.problem()
+    if after is not None:
+        pytest.exit(f"the rebuilt site is still wrong: {after}", returncode=4)

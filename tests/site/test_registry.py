@@ -1,0 +1,81 @@
+"""The registry (``calculators.specs.SPECS``) against what lists the calculators elsewhere: the nav of
+mkdocs.yml, the articles and embed pages of each language, and the tests' own copy of the languages.
+A calculator missing from any of them is named.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from calculators.specs import SPECS
+from tests import site_build
+
+from .conftest import LANGUAGES, ROOT
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml's tags (``!ENV``, ``!!python/name``) read as plain values: only the nav matters."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def nav_files(entry: Any) -> list[str]:
+    """Every page file a nav entry lists, in order.
+
+    >>> nav_files(["index.md", {"group.costs": ["glossary/a.md", {"Title": "glossary/b.md"}]}])
+    ['index.md', 'glossary/a.md', 'glossary/b.md']
+    """
+    if isinstance(entry, str):
+        return [entry]
+    if isinstance(entry, list):
+        return [file for item in entry for file in nav_files(item)]
+    if isinstance(entry, dict):
+        return [file for value in entry.values() for file in nav_files(value)]
+    return []
+
+
+def front_matter(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    head = text[4:].split("\n---\n", 1)[0] if text.startswith("---\n") else ""
+    meta = yaml.safe_load(head) or {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def test_the_nav_lists_every_calculator_once_and_no_other() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    listed = [f for f in nav_files(config["nav"]) if f.startswith("glossary/")]
+    wanted = [f"glossary/{calculator}.md" for calculator in SPECS]
+    missing = [f for f in wanted if f not in listed]
+    unknown = [f for f in listed if f not in wanted]
+    twice = sorted({f for f in listed if listed.count(f) > 1})
+    assert not missing, f"mkdocs.yml's nav lacks {missing}"
+    assert not unknown, f"mkdocs.yml's nav lists articles of no registered calculator: {unknown}"
+    assert not twice, f"mkdocs.yml's nav lists {twice} more than once"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_calculator_has_its_article_and_embed_page(lang: str) -> None:
+    problems = []
+    for calculator in SPECS:
+        for folder, key in (("glossary", "calculator"), ("embed", "embed")):
+            path = ROOT / "docs" / lang / folder / f"{calculator}.md"
+            if not path.is_file():
+                problems.append(f"{path.relative_to(ROOT)} is missing")
+            elif front_matter(path).get(key) != calculator:
+                problems.append(f"{path.relative_to(ROOT)}: {key}: is not {calculator}")
+    for path in sorted((ROOT / "docs" / lang).glob("*/*.md")):
+        meta = front_matter(path)
+        named = meta.get("calculator") or meta.get("embed")
+        if named and named not in SPECS:
+            problems.append(f"{path.relative_to(ROOT)} names {named!r}, no registered calculator")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_tests_know_the_site_languages() -> None:
+    assert site_build.LANGUAGES == LANGUAGES
