@@ -22,7 +22,7 @@ from typing import Literal
 from . import calculations as calc
 from .breakdowns import CONTACT_CHANNELS, COST_COMPONENTS
 from .periods import Period
-from .staffing import INTERVALS
+from .staffing import INTERVALS, SL_BASES
 
 #: How a value is shown: money with cents, a large sum without cents, a whole count, a percentage
 #: with one decimal, seconds, minutes and seconds, hours, minutes, erlangs, a plain number.
@@ -157,7 +157,8 @@ class Spec:
     ``assumption`` is the catalog key of the model's assumptions, shown with the results, with
     ``assumption_values`` (percentages) for its placeholders;
     ``solve`` lists the fields the reader can solve for from a target main result;
-    ``formula`` the formula lines shown with the reader's figures.
+    ``formula`` the formula lines shown with the reader's figures;
+    ``notes`` the catalog keys of remarks the computation may add to its outcome.
     """
 
     id: str
@@ -173,6 +174,7 @@ class Spec:
     assumption_values: tuple[tuple[str, Decimal], ...] = ()
     solve: tuple[Solve, ...] = ()
     formula: tuple[Formula, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def solver(self, name: str) -> Solve | None:
         """The way to solve for the field ``name``, or None when it cannot be solved for."""
@@ -402,6 +404,8 @@ OCCUPANCY = Spec(
 )
 
 _COST = "group.cost"
+_HANG_UP = "group.hang_up"
+_PLAN = "group.plan"
 SERVICE_LEVEL = Spec(
     id="service-level",
     fields=(
@@ -417,6 +421,10 @@ SERVICE_LEVEL = Spec(
         Field("aht", "seconds", "field.aht_seconds"),
         Field("target", "percent", "field.target"),
         Field("answer_time", "seconds", "field.answer_time"),
+        Field("patience", "seconds", "field.patience", group=_HANG_UP),
+        Field("basis", "choice", "field.basis", group=_HANG_UP, choices=SL_BASES),
+        Field("max_occupancy", "percent", "field.max_occupancy", group=_PLAN),
+        Field("agents", "count", "field.fixed_agents", group=_PLAN),
         Field("shrinkage", "percent", "field.shrinkage", group=_COST),
         Field("hourly_cost", "money", "field.hourly_cost", group=_COST),
         _currency(_COST),
@@ -427,20 +435,33 @@ SERVICE_LEVEL = Spec(
         Row("scheduled-agents", "result.scheduled-agents", "count", main=True),
         Row("service-level", "result.service-level", "percent", main=True),
         Row("asa", "result.asa", "seconds"),
+        Row("abandoned", "result.abandoned", "percent"),
+        Row("wait-probability", "result.wait-probability", "percent"),
         Row("occupancy", "result.occupancy", "percent"),
         Row("traffic", "result.traffic", "erlangs"),
+        Row("calls-at-target", "result.calls-at-target", "count"),
         Row("staff-cost", "result.staff-cost", "money"),
         Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
     ),
     table=(
         Row("agents", "table.agents", "count"),
+        Row("scheduled-agents", "table.scheduled_agents", "count"),
         Row("service-level", "result.service-level", "percent"),
         Row("asa", "result.asa", "seconds"),
+        Row("abandoned", "table.abandoned", "percent"),
         Row("occupancy", "result.occupancy", "percent"),
         Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
     ),
     table_caption="table.staffing_caption",
     assumption="assumption.erlang",
+    assumption_values=(("shrinkage", calc.DEFAULT_SHRINKAGE),),
+    notes=(
+        "note.erlang_c",
+        *(f"note.erlang_a.{basis}" for basis in SL_BASES),
+        "note.decided.target",
+        "note.decided.occupancy",
+        "note.decided.fixed",
+    ),
     compared="service-level",
     carry=(
         Carry(

@@ -838,3 +838,29 @@ def erlang_a_row(
         occupancy=_decimal(float(load) * (1 - queue.abandoned) * 100 / number),
         abandoned=_decimal(queue.abandoned * 100),
     )
+
+
+def agents_for_occupancy(
+    traffic: Number, cap: Number, aht_seconds: Number, patience: Number | None = None
+) -> int:
+    """The fewest agents whose occupancy is at or below ``cap`` %.
+
+    By Erlang C occupancy = A / N, so N = the smallest whole number >= 100 A / cap that is above A;
+    by Erlang A (with a ``patience``) only answered calls occupy agents, A (1 - P(Ab)) / N, which
+    falls as N grows: found by bisection. Source: the content brief, part 2, "Occupancy".
+
+    >>> agents_for_occupancy(24, 85, 240), agents_for_occupancy(24, 85, 240, 120)
+    (29, 27)
+    """
+    load = positive(traffic, "traffic")
+    limit = occupancy_percent(cap, "max_occupancy")
+    if patience is None:
+        needed = CONTEXT.divide(CONTEXT.multiply(load, _HUNDRED), limit)
+        return max(math.ceil(needed), _first_above(load))
+    aht, wait = float(positive(aht_seconds, "aht")), float(patience_seconds(patience))
+
+    def within(agents: int) -> bool:
+        queue = _queue(float(load), agents, aht, wait, 0.0)
+        return float(load) * (1 - queue.abandoned) * 100 <= float(limit) * agents
+
+    return _smallest(within, 1, MAX_AGENTS)

@@ -35,6 +35,7 @@ FULL: dict[str, dict[str, str]] = {
         "aht": "240",
         "target": "80",
         "answer_time": "20",
+        "patience": "120",
         "hourly_cost": "30",
     },
     "first-contact-resolution": {
