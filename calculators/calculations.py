@@ -390,6 +390,11 @@ def abandonment_rate(inputs: Inputs) -> Outcome:
     }
     if short:
         values["abandonment-rate-all"] = quality.abandonment_rate(abandoned, offered)
+    wait = inputs.get("wait")
+    if wait is not None and abandoned > 0:
+        patience = staffing.patience_estimate(wait, abandoned, offered)
+        if patience <= staffing.MAX_PATIENCE:  # what service level accepts, so the carry computes
+            values["patience"] = patience
     return Outcome(values=values, band=band(rate, ABANDONMENT_TARGET))
 
 

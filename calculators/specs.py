@@ -101,11 +101,13 @@ class Row:
 
 @dataclass(frozen=True)
 class Carry:
-    """A link from a result to the next calculator: its parameters from these result rows or fields."""
+    """A link from a result to the next calculator: its parameters from these result rows or fields
+    (the link needs every one), and ``optional`` ones it carries when they are known."""
 
     calculator: str
     params: tuple[tuple[str, str], ...]
     when: Condition = ()
+    optional: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -525,6 +527,7 @@ ABANDONMENT_RATE = Spec(
         Field("abandoned", "count", "field.abandoned"),
         Field("offered", "count", "field.offered"),
         Field("short", "count", "field.short", group="group.short"),
+        Field("wait", "seconds", "field.mean_wait", group="group.patience"),
     ),
     compute=calc.abandonment_rate,
     results=(
@@ -532,8 +535,9 @@ ABANDONMENT_RATE = Spec(
         Row("abandonment-rate-all", "result.abandonment-rate-all", "percent"),
         Row("counted-abandoned", "result.counted-abandoned", "count"),
         Row("counted-offered", "result.counted-offered", "count"),
+        Row("patience", "result.patience", "seconds"),
     ),
-    carry=(Carry("service-level", ()),),
+    carry=(Carry("service-level", (), optional=(("patience", "patience"),)),),
     formula=(Formula("abandonment-rate", "formula.abandonment-rate"),),
 )
 

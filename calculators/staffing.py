@@ -864,3 +864,19 @@ def agents_for_occupancy(
         return float(load) * (1 - queue.abandoned) * 100 <= float(limit) * agents
 
     return _smallest(within, 1, MAX_AGENTS)
+
+
+def patience_estimate(mean_wait: Number, abandoned: Number, offered: Number) -> Decimal:
+    """Callers' average patience in seconds, estimated from a period's figures:
+    mean wait of all callers x offered / abandoned (the total wait over the number who hung up).
+
+    In the M/M/n+M queue P(Ab) = theta x E[W], so 1 / theta = E[W] / P(Ab); the mean wait is of
+    every caller, answered or not, and every abandon counts, short ones too. Source: Garnett,
+    Mandelbaum and Reiman, M&SOM 2002.
+
+    >>> patience_estimate(30, 780, 12000)
+    Decimal('461.5384615384615384615384615384615')
+    """
+    wait = positive(mean_wait, "wait")
+    lost = divisor(abandoned, "abandoned")
+    return CONTEXT.divide(CONTEXT.multiply(wait, divisor(offered, "offered")), lost)

@@ -44,7 +44,7 @@ FULL: dict[str, dict[str, str]] = {
         "fcr_target": "80",
         "costs": "76600",
     },
-    "abandonment-rate": {"abandoned": "780", "offered": "12000", "short": "180"},
+    "abandonment-rate": {"abandoned": "780", "offered": "12000", "short": "180", "wait": "30"},
 }
 
 SPEC_LIST = list(SPECS.values())

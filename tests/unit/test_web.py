@@ -1279,3 +1279,18 @@ def test_the_number_check_catches_bad_numbers(number_problems: Problems) -> None
 def test_unknown_calculator_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="unknown calculator"):
         respond({"calculator": "cost-per-smile", "values": {}})
+
+
+def test_abandonment_carries_the_readers_patience_to_service_level() -> None:
+    # 780 of 12 000 hung up after a mean wait of 30 s for everyone: patience 30 x 12 000 / 780 s
+    values = {"abandoned": "780", "offered": "12 000", "wait": "30"}
+    result = ask("abandonment-rate", values)["result"]
+    assert result["values"]["patience"] == "461.5"
+    assert result["carry"] == [{"calculator": "service-level", "params": {"patience": "461.5"}}]
+    carried = ask("service-level", SL | result["carry"][0]["params"], source="link")["result"]
+    assert carried["notes"][0] == "note.erlang_a.offered"
+    assert "abandoned" in carried["values"]
+    # without the wait there is nothing to estimate: the link opens service level as it is
+    plain = ask("abandonment-rate", {"abandoned": "780", "offered": "12 000"})["result"]
+    assert "patience" not in plain["values"]
+    assert plain["carry"] == [{"calculator": "service-level", "params": {}}]
