@@ -254,10 +254,10 @@ def service_level(inputs: Inputs) -> Outcome:
         "asa": figures.asa,
         "occupancy": figures.occupancy,
         "wait-probability": _wait(traffic, agents, aht, patience) * 100,
-        "calls-at-target": Decimal(
-            staffing.calls_for_target(agents, interval, aht, target, answer, patience, basis)
-        ),
     }
+    most = staffing.calls_for_target(agents, interval, aht, target, answer, patience, basis)
+    if most is not None:
+        values["calls-at-target"] = Decimal(most)
     if figures.abandoned is not None:
         values["abandoned"] = figures.abandoned
     rows = staffing.staffing_table(

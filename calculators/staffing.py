@@ -457,13 +457,16 @@ def staffing_table(
 # in floating point (about 15 significant digits), so the work grows with the square root of the
 # queue, not with its length. Erlang C is the limit of an infinite patience.
 
-#: Longest average patience accepted, in seconds (a day; an hour is already very patient).
-MAX_PATIENCE = Decimal(86_400)
+#: Longest average patience accepted, in seconds: an hour, already very patient on a phone line.
+MAX_PATIENCE = Decimal(3_600)
 #: How a service level with abandonment counts: answered within the target time over all offered
 #: calls, or over offered calls less those who hung up within the target time.
 SL_BASES = ("offered", "excl_early")
 
 _TINY = 1e-18  # a sum stops when what is left of it is below this share of it
+#: Most callers arriving within one average patience (lambda / theta) a figure works with: its sums
+#: take about 10 x the square root of that many terms, so this bounds the time of any input.
+MAX_PATIENT_CALLERS = 10**5
 
 
 def patience_seconds(value: Number, field: str = "patience") -> Decimal:
@@ -612,10 +615,18 @@ def _erlang_a(
     load = positive(traffic, "traffic")
     number = int(divisor(agents, "agents"))
     aht = positive(aht_seconds, "aht")
+    wait = _patience_for(load, aht, patience)
+    return _queue(float(load), number, float(aht), wait, float(to_decimal(answer, "answer_time")))
+
+
+def _patience_for(load: Decimal, aht: Decimal, patience: Number) -> float:
+    """A checked patience that keeps the callers arriving within it at most
+    :data:`MAX_PATIENT_CALLERS` (too_large otherwise, with the longest patience this load allows)."""
     wait = patience_seconds(patience)
-    return _queue(
-        float(load), number, float(aht), float(wait), float(to_decimal(answer, "answer_time"))
-    )
+    if CONTEXT.multiply(load, wait) > CONTEXT.multiply(aht, MAX_PATIENT_CALLERS):
+        longest = CONTEXT.divide(CONTEXT.multiply(aht, MAX_PATIENT_CALLERS), load)
+        raise CalculatorError("too_large", "patience", max=longest.to_integral_value(ROUND_FLOOR))
+    return float(wait)
 
 
 def erlang_a(traffic: Number, agents: Number, aht_seconds: Number, patience: Number) -> Decimal:
@@ -728,8 +739,8 @@ def agents_for_target_a(
     load, aht, goal, answer = _staffing_inputs(
         calls, interval_minutes, aht_seconds, answer_seconds, target
     )
-    wait = float(patience_seconds(patience))
     _first_above(load / 2)  # too_many_agents before any work when even half the load is too much
+    wait = _patience_for(load, aht, patience)
 
     def reaches(agents: int) -> bool:
         queue = _queue(float(load), agents, float(aht), wait, float(answer))
@@ -760,14 +771,16 @@ def calls_for_target(
     answer_seconds: Number,
     patience: Number | None = None,
     basis: str = "offered",
-) -> int:
+) -> int | None:
     """The most calls per interval ``agents`` agents answer at the ``target`` service level.
 
     Service level falls as calls grow, so the number is found by bisection: by Erlang C without a
     ``patience`` (below N x interval / AHT calls, where the queue would never clear), by Erlang A
-    with one (below N x interval / AHT / target on "offered": a service level cannot exceed N / A);
-    0 when even one call misses the target. Source: the content brief, part 2, "Service level";
-    Garnett, Mandelbaum and Reiman, M&SOM 2002.
+    with one (first up to N erlangs, then doubling; on "offered" below N / target erlangs, as a
+    service level cannot exceed N / A); 0 when even one call misses the target, None when the
+    answer is beyond :data:`MAX_AGENTS` erlangs or :data:`MAX_PATIENT_CALLERS` arriving within
+    one patience. Source: the content brief, part 2, "Service level"; Garnett, Mandelbaum and
+    Reiman, M&SOM 2002.
 
     >>> calls_for_target(29, 60, 240, 80, 20), calls_for_target(29, 60, 240, 80, 20, 120)
     (367, 414)
@@ -787,8 +800,11 @@ def calls_for_target(
 
     else:
         wait = float(patience_seconds(patience))
-        bound = capacity * 100 / goal if basis == "offered" else capacity * 100
-        highest = int(bound.to_integral_value(rounding=ROUND_FLOOR)) + 2
+        # at most A = MAX_AGENTS, and at most MAX_PATIENT_CALLERS arriving within one patience
+        erlangs = min(Decimal(MAX_AGENTS), CONTEXT.divide(aht * MAX_PATIENT_CALLERS, Decimal(wait)))
+        limit = CONTEXT.divide(erlangs * interval * 60, aht)
+        bound = min(capacity * 100 / goal, limit) if basis == "offered" else limit
+        highest = int(bound.to_integral_value(rounding=ROUND_FLOOR)) + 1
 
         def misses(calls: int) -> bool:
             load = calls * float(aht) / (interval * 60)
@@ -798,7 +814,13 @@ def calls_for_target(
 
     if misses(1):
         return 0
-    return _smallest_missing(misses, 1, highest) - 1
+    low = 1
+    probe = max(min(int(capacity), highest), 2)  # A = N first: beyond it every probe costs more
+    while not misses(probe):
+        if probe >= highest:
+            return None
+        low, probe = probe, min(probe * 2, highest)
+    return _smallest_missing(misses, low, probe) - 1
 
 
 def _smallest_missing(misses: Callable[[int], bool], low: int, high: int) -> int:
@@ -857,10 +879,11 @@ def agents_for_occupancy(
     if patience is None:
         needed = CONTEXT.divide(CONTEXT.multiply(load, _HUNDRED), limit)
         return max(math.ceil(needed), _first_above(load))
-    aht, wait = float(positive(aht_seconds, "aht")), float(patience_seconds(patience))
+    aht = positive(aht_seconds, "aht")
+    wait = _patience_for(load, aht, patience)
 
     def within(agents: int) -> bool:
-        queue = _queue(float(load), agents, aht, wait, 0.0)
+        queue = _queue(float(load), agents, float(aht), wait, 0.0)
         return float(load) * (1 - queue.abandoned) * 100 <= float(limit) * agents
 
     return _smallest(within, 1, MAX_AGENTS)

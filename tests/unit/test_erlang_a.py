@@ -12,6 +12,8 @@ import pytest
 from calculators import CalculatorError
 from calculators.staffing import (
     MAX_PATIENCE,
+    MAX_PATIENT_CALLERS,
+    _queue,  # the model's core, for limits beyond the input bounds
     abandonment,
     agents_for_target,
     agents_for_target_a,
@@ -187,22 +189,21 @@ def test_patience_equal_to_handle_time_gives_poisson(load: Decimal, agents: int)
 
 @pytest.mark.parametrize(("calls", "agents"), [(100, 14), (360, 40), (2000, 215)])
 def test_long_patience_tends_to_erlang_c(calls: int, agents: int) -> None:
+    # the queue's core without the input bounds, out to patience far beyond the calculator's hour
     load = traffic(calls, 30, 180)
-    exact = {
-        "wait": erlang_c(load, agents),
-        "sl": service_level(load, agents, 180, 20),
-        "asa": average_speed_of_answer(load, agents, 180),
-    }
+    exact = [
+        float(erlang_c(load, agents)),
+        float(service_level(load, agents, 180, 20)) / 100,
+        float(average_speed_of_answer(load, agents, 180)),
+    ]
     gaps = []
-    for patience in (600, 6000, int(MAX_PATIENCE)):
-        ours = {
-            "wait": erlang_a(load, agents, 180, patience),
-            "sl": service_level_a(load, agents, 180, 20, patience),
-            "asa": average_speed_of_answer_a(load, agents, 180, patience),
-        }
-        gaps.append(max(abs(ours[k] - exact[k]) / exact[k] for k in exact))
-    assert gaps[0] > gaps[1] > gaps[2]  # closer as patience grows ...
-    assert gaps[2] < D("0.02")  # ... and within 2 % at a day's patience, even near the load
+    for patience in (3e4, 3e6, 3e8):
+        queue = _queue(float(load), agents, 180.0, patience, 20.0)
+        ours = [queue.wait, queue.answered_within, queue.served_wait / (1 - queue.abandoned)]
+        gaps.append(max(abs(a - b) / b for a, b in zip(ours, exact, strict=True)))
+    assert gaps[0] > 50 * gaps[1] > 2500 * gaps[2]  # as 1 / patience ...
+    assert gaps[2] < 1e-5  # ... to Erlang C's figures (five digits at nine years' patience)
+    assert float(erlang_a(load, agents, 180, MAX_PATIENCE)) > exact[0] * 0.9
 
 
 def test_answered_within_is_never_more_than_answered() -> None:
@@ -247,6 +248,15 @@ def test_calls_for_target_is_the_most_the_agents_take() -> None:
     assert calls_for_target(1, 60, 240, 99, 1) == 0  # even one call misses 99 % in 1 s
 
 
+def test_too_many_callers_within_one_patience_are_refused_at_once() -> None:
+    # 2 000 erlangs of 36 s calls arrive at 55.6 a second: 100 000 callers within 1 800 s
+    assert erlang_a(2000, 2000, 36, 1800) > 0
+    with pytest.raises(CalculatorError) as caught:
+        erlang_a(2000, 2000, 36, 1801)
+    assert (caught.value.code, caught.value.field) == ("too_large", "patience")
+    assert caught.value.details == {"max": MAX_PATIENT_CALLERS * 36 // 2000}
+
+
 def test_five_thousand_calls_answer() -> None:
     # the bench times this; here only that it answers and stays below Erlang C
     agents = agents_for_target_a(5000, 30, 180, 80, 20, 3600)
@@ -261,7 +271,7 @@ def test_staffing_table_with_abandonment_shows_rows_below_the_load() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "code"), [(0, "zero_divisor"), (-5, "negative"), (86_401, "too_large")]
+    ("value", "code"), [(0, "zero_divisor"), (-5, "negative"), (3_601, "too_large")]
 )
 def test_patience_bounds(value: int, code: str) -> None:
     with pytest.raises(CalculatorError) as caught:
