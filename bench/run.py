@@ -14,7 +14,8 @@
 6. Throttled links (10, 20 and 40 Mbit/s, 40 ms per request): calculator ready on a cold deep
    link, against the start as it was before the memory snapshot (``--today`` page), and the bytes.
 7. Site build time at 2, 100 and 400 articles per language, five languages and one.
-8. Erlang C for a large interval (2,000 calls), in CPython: the median of 21 runs.
+8. Erlang C for a large interval (2,000 calls), and Erlang A for an absurd one (5,000 calls, an
+   hour's patience), in CPython: the median of 21 runs.
 
 Prints a table (name, value, unit, target, verdict) and writes every figure by name, with the raw
 samples, to ``bench/results/latest.json``. Serves a snapshot of ``site/`` (or a fresh build with
@@ -49,7 +50,7 @@ import build_scaling  # noqa: E402
 import pages  # noqa: E402
 from browser import Browser  # noqa: E402
 
-from calculators.staffing import agents_for_target, staffing_table  # noqa: E402
+from calculators.staffing import agents_for_target, agents_for_target_a, staffing_table  # noqa: E402
 
 LANG, SLUG = "nb", "cost-per-contact"
 QUERY = "?costs=76600&contacts=9800&currency=USD"
@@ -604,6 +605,14 @@ def measure_erlang(report: Report, reps: int) -> None:
         staffing_table(2000, 30, 240, 20, agents_for_target(2000, 30, 240, 80, 20))
         times.append((time.perf_counter() - started) * 1000)
     report.add("erlang_2000_calls_ms", median(times), "ms", 10)
+    print("8. Erlang A, 5,000 calls per interval, patience 1 hour (CPython)", flush=True)
+    times = []
+    for _ in range(reps):
+        started = time.perf_counter()
+        agents = agents_for_target_a(5000, 30, 180, 80, 20, 3600)
+        staffing_table(5000, 30, 180, 20, agents, patience=3600)
+        times.append((time.perf_counter() - started) * 1000)
+    report.add("erlang_a_5000_calls_ms", median(times), "ms", 250)
 
 
 def measure_builds(sizes: tuple[int, ...], report: Report) -> None:

@@ -231,42 +231,121 @@ def occupancy(inputs: Inputs) -> Outcome:
 
 
 def service_level(inputs: Inputs) -> Outcome:
-    """Agents needed by Erlang C for a target, what they achieve, and what they cost."""
+    """Agents for a target (Erlang C, or Erlang A with a patience), raised to an occupancy cap, or
+    the figures of a fixed number of agents; what they achieve, and what they cost.
+
+    An empty shrinkage counts as :data:`DEFAULT_SHRINKAGE`, as on average handle time.
+    """
     calls = count(inputs.need("calls"), "calls")
     interval = int(inputs.choices.get("interval", "30"))
     aht, target, answer = (inputs.need(name) for name in ("aht", "target", "answer_time"))
-    agents = staffing.agents_for_target(calls, interval, aht, target, answer)
+    patience = inputs.get("patience")
+    basis = inputs.choices.get("basis", staffing.SL_BASES[0])
     traffic = staffing.traffic(calls, interval, aht)
-    shrinkage = inputs.get("shrinkage") or Decimal(0)
+    agents, decided = _service_level_agents(inputs, calls, interval, traffic, patience, basis)
+    shrinkage = inputs.numbers.get("shrinkage", DEFAULT_SHRINKAGE)
     scheduled = staffing.scheduled_agents(agents, shrinkage)
+    figures = _staffing_row(traffic, agents, aht, answer, patience, basis)
     values: dict[str, Decimal] = {
         "agents": Decimal(agents),
         "scheduled-agents": Decimal(scheduled),
         "traffic": traffic,
-        "service-level": staffing.service_level(traffic, agents, aht, answer),
-        "asa": staffing.average_speed_of_answer(traffic, agents, aht),
-        "occupancy": CONTEXT.divide(traffic * 100, agents),
+        "service-level": figures.service_level,
+        "asa": figures.asa,
+        "occupancy": figures.occupancy,
+        "wait-probability": _wait(traffic, agents, aht, patience) * 100,
     }
-    rows = staffing.staffing_table(calls, interval, aht, answer, agents)
+    most = staffing.calls_for_target(agents, interval, aht, target, answer, patience, basis)
+    if most is not None:
+        values["calls-at-target"] = Decimal(most)
+    if figures.abandoned is not None:
+        values["abandoned"] = figures.abandoned
+    rows = staffing.staffing_table(
+        calls, interval, aht, answer, agents, patience=patience, basis=basis
+    )
     hourly_cost = inputs.get("hourly_cost")
     hours = CONTEXT.divide(Decimal(interval), 60)
     table = []
     for row in rows:
         line = {
             "agents": Decimal(row.agents),
+            "scheduled-agents": Decimal(staffing.scheduled_agents(row.agents, shrinkage)),
             "service-level": row.service_level,
             "asa": row.asa,
             "occupancy": row.occupancy,
         }
+        if row.abandoned is not None:
+            line["abandoned"] = row.abandoned
         if hourly_cost is not None:  # calls > 0: agents_for_target refuses zero calls
-            staff = staffing.scheduled_agents(row.agents, shrinkage) * hours * hourly_cost
+            staff = line["scheduled-agents"] * hours * hourly_cost
             line["staff-cost-per-call"] = CONTEXT.divide(staff, calls)
         table.append(line)
     if hourly_cost is not None:
         staff_cost = scheduled * hours * hourly_cost
         values["staff-cost"] = staff_cost
         values["staff-cost-per-call"] = CONTEXT.divide(staff_cost, calls)
-    return Outcome(values=values, table=tuple(table))
+    model = "note.erlang_c" if patience is None else f"note.erlang_a.{basis}"
+    return Outcome(values=values, table=tuple(table), notes=(model, decided))
+
+
+def _service_level_agents(
+    inputs: Inputs,
+    calls: Decimal,
+    interval: int,
+    traffic: Decimal,
+    patience: Decimal | None,
+    basis: str,
+) -> tuple[int, str]:
+    """The agents to show and the note saying what decided them: the reader's fixed number, the
+    service-level target, or the occupancy cap."""
+    aht, target, answer = (inputs.need(name) for name in ("aht", "target", "answer_time"))
+    cap = inputs.get("max_occupancy")
+    if cap is not None:
+        staffing.occupancy_percent(cap, "max_occupancy")
+    fixed = inputs.get("agents")
+    if fixed is not None:
+        agents = int(formulas.divisor(fixed, "agents"))
+        if agents > staffing.MAX_AGENTS:
+            raise CalculatorError("too_many_agents", "agents", max=staffing.MAX_AGENTS)
+        if patience is None and agents <= traffic:
+            raise CalculatorError("too_few_agents", "agents")
+        return agents, "note.decided.fixed"
+    if patience is None:
+        agents = staffing.agents_for_target(calls, interval, aht, target, answer)
+    else:
+        agents = staffing.agents_for_target_a(calls, interval, aht, target, answer, patience, basis)
+    if cap is None:
+        return agents, "note.decided.target"
+    capped = staffing.agents_for_occupancy(traffic, cap, aht, patience)
+    if capped > agents:
+        return capped, "note.decided.occupancy"
+    return agents, "note.decided.target"
+
+
+def _staffing_row(
+    traffic: Decimal,
+    agents: int,
+    aht: Decimal,
+    answer: Decimal,
+    patience: Decimal | None,
+    basis: str,
+) -> staffing.StaffingRow:
+    """Service level, ASA, occupancy (and abandonment) of ``agents`` by the model that applies."""
+    if patience is not None:
+        return staffing.erlang_a_row(traffic, agents, aht, answer, patience, basis)
+    return staffing.StaffingRow(
+        agents=agents,
+        service_level=staffing.service_level(traffic, agents, aht, answer),
+        asa=staffing.average_speed_of_answer(traffic, agents, aht),
+        occupancy=CONTEXT.divide(traffic * 100, agents),
+    )
+
+
+def _wait(traffic: Decimal, agents: int, aht: Decimal, patience: Decimal | None) -> Decimal:
+    """Probability that a call waits, 0 to 1, by Erlang C or (with a patience) Erlang A."""
+    if patience is None:
+        return staffing.erlang_c(traffic, agents)
+    return staffing.erlang_a(traffic, agents, aht, patience)
 
 
 def first_contact_resolution(inputs: Inputs) -> Outcome:
@@ -311,6 +390,11 @@ def abandonment_rate(inputs: Inputs) -> Outcome:
     }
     if short:
         values["abandonment-rate-all"] = quality.abandonment_rate(abandoned, offered)
+    wait = inputs.get("wait")
+    if wait is not None and abandoned > 0:
+        patience = staffing.patience_estimate(wait, abandoned, offered)
+        if patience <= staffing.MAX_PATIENCE:  # what service level accepts, so the carry computes
+            values["patience"] = patience
     return Outcome(values=values, band=band(rate, ABANDONMENT_TARGET))
 
 

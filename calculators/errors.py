@@ -13,7 +13,8 @@ from __future__ import annotations
 #: Every code a :class:`CalculatorError` can carry. Message catalogs have an ``error.<code>`` entry each.
 #: Some carry ``details`` a message can name: ``exceeds`` and ``both_zero`` the ``other`` field,
 #: ``too_many_agents`` the ``max`` agents, ``not_in_list`` the ``allowed`` values, ``too_large`` (of
-#: talk, hold and wrap) the ``max`` minutes. ``compute_failed`` is the page's own: Python failed.
+#: talk, hold and wrap, or patience) the ``max`` minutes or seconds. ``too_few_agents``: a fixed
+#: number of agents that cannot clear the load without callers who hang up. ``compute_failed`` is the page's own: Python failed.
 #: Reverse solving: ``solve_target`` (a target of zero or below has no answer), ``solve_inexact`` (no
 #: whole volume gives the target: ``nearest``, the next whole volume up, and its ``result``),
 #: ``solve_needs`` (the ``other`` field must be given to solve).
@@ -38,6 +39,7 @@ ERROR_CODES = frozenset(
         "target_range",
         "both_zero",
         "too_many_agents",
+        "too_few_agents",
         "not_in_list",
         "over_hundred",
         "compute_failed",

@@ -22,7 +22,7 @@ from typing import Literal
 from . import calculations as calc
 from .breakdowns import CONTACT_CHANNELS, COST_COMPONENTS
 from .periods import Period
-from .staffing import INTERVALS
+from .staffing import INTERVALS, SL_BASES
 
 #: How a value is shown: money with cents, a large sum without cents, a whole count, a percentage
 #: with one decimal, seconds, minutes and seconds, hours, minutes, erlangs, a plain number.
@@ -101,11 +101,13 @@ class Row:
 
 @dataclass(frozen=True)
 class Carry:
-    """A link from a result to the next calculator: its parameters from these result rows or fields."""
+    """A link from a result to the next calculator: its parameters from these result rows or fields
+    (the link needs every one), and ``optional`` ones it carries when they are known."""
 
     calculator: str
     params: tuple[tuple[str, str], ...]
     when: Condition = ()
+    optional: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,8 @@ class Spec:
     ``assumption`` is the catalog key of the model's assumptions, shown with the results, with
     ``assumption_values`` (percentages) for its placeholders;
     ``solve`` lists the fields the reader can solve for from a target main result;
-    ``formula`` the formula lines shown with the reader's figures.
+    ``formula`` the formula lines shown with the reader's figures;
+    ``notes`` the catalog keys of remarks the computation may add to its outcome.
     """
 
     id: str
@@ -173,6 +176,7 @@ class Spec:
     assumption_values: tuple[tuple[str, Decimal], ...] = ()
     solve: tuple[Solve, ...] = ()
     formula: tuple[Formula, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def solver(self, name: str) -> Solve | None:
         """The way to solve for the field ``name``, or None when it cannot be solved for."""
@@ -402,6 +406,8 @@ OCCUPANCY = Spec(
 )
 
 _COST = "group.cost"
+_HANG_UP = "group.hang_up"
+_PLAN = "group.plan"
 SERVICE_LEVEL = Spec(
     id="service-level",
     fields=(
@@ -417,6 +423,10 @@ SERVICE_LEVEL = Spec(
         Field("aht", "seconds", "field.aht_seconds"),
         Field("target", "percent", "field.target"),
         Field("answer_time", "seconds", "field.answer_time"),
+        Field("patience", "seconds", "field.patience", group=_HANG_UP),
+        Field("basis", "choice", "field.basis", group=_HANG_UP, choices=SL_BASES),
+        Field("max_occupancy", "percent", "field.max_occupancy", group=_PLAN),
+        Field("agents", "count", "field.fixed_agents", group=_PLAN),
         Field("shrinkage", "percent", "field.shrinkage", group=_COST),
         Field("hourly_cost", "money", "field.hourly_cost", group=_COST),
         _currency(_COST),
@@ -427,20 +437,33 @@ SERVICE_LEVEL = Spec(
         Row("scheduled-agents", "result.scheduled-agents", "count", main=True),
         Row("service-level", "result.service-level", "percent", main=True),
         Row("asa", "result.asa", "seconds"),
+        Row("abandoned", "result.abandoned", "percent"),
+        Row("wait-probability", "result.wait-probability", "percent"),
         Row("occupancy", "result.occupancy", "percent"),
         Row("traffic", "result.traffic", "erlangs"),
+        Row("calls-at-target", "result.calls-at-target", "count"),
         Row("staff-cost", "result.staff-cost", "money"),
         Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
     ),
     table=(
         Row("agents", "table.agents", "count"),
+        Row("scheduled-agents", "table.scheduled_agents", "count"),
         Row("service-level", "result.service-level", "percent"),
         Row("asa", "result.asa", "seconds"),
+        Row("abandoned", "table.abandoned", "percent"),
         Row("occupancy", "result.occupancy", "percent"),
         Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
     ),
     table_caption="table.staffing_caption",
     assumption="assumption.erlang",
+    assumption_values=(("shrinkage", calc.DEFAULT_SHRINKAGE),),
+    notes=(
+        "note.erlang_c",
+        *(f"note.erlang_a.{basis}" for basis in SL_BASES),
+        "note.decided.target",
+        "note.decided.occupancy",
+        "note.decided.fixed",
+    ),
     compared="service-level",
     carry=(
         Carry(
@@ -504,6 +527,7 @@ ABANDONMENT_RATE = Spec(
         Field("abandoned", "count", "field.abandoned"),
         Field("offered", "count", "field.offered"),
         Field("short", "count", "field.short", group="group.short"),
+        Field("wait", "seconds", "field.mean_wait", group="group.patience"),
     ),
     compute=calc.abandonment_rate,
     results=(
@@ -511,8 +535,9 @@ ABANDONMENT_RATE = Spec(
         Row("abandonment-rate-all", "result.abandonment-rate-all", "percent"),
         Row("counted-abandoned", "result.counted-abandoned", "count"),
         Row("counted-offered", "result.counted-offered", "count"),
+        Row("patience", "result.patience", "seconds"),
     ),
-    carry=(Carry("service-level", ()),),
+    carry=(Carry("service-level", (), optional=(("patience", "patience"),)),),
     formula=(Formula("abandonment-rate", "formula.abandonment-rate"),),
 )
 

@@ -19,7 +19,7 @@ Decimal('84.03')
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from fractions import Fraction
@@ -382,12 +382,14 @@ def scheduled_agents(agents: Number, shrinkage: Number) -> int:
 @dataclass(frozen=True)
 class StaffingRow:
     """One line of a staffing table: ``agents`` on the phones, the ``service_level`` they reach (%),
-    their average speed of answer ``asa`` (seconds) and ``occupancy`` (%, = traffic / agents)."""
+    their average speed of answer ``asa`` (seconds), ``occupancy`` (%, = traffic / agents, or the
+    answered traffic / agents with abandonment), and with abandonment the share ``abandoned`` (%)."""
 
     agents: int
     service_level: Decimal
     asa: Decimal
     occupancy: Decimal
+    abandoned: Decimal | None = None
 
 
 def staffing_table(
@@ -398,12 +400,15 @@ def staffing_table(
     agents: Number,
     below: int = 2,
     above: int = 3,
+    patience: Number | None = None,
+    basis: str = "offered",
 ) -> tuple[StaffingRow, ...]:
     """Service level, ASA and occupancy for ``agents - below`` ... ``agents + above`` agents.
 
-    Rows with no more agents than erlangs (N <= A) are left out: those agents cannot answer
-    everyone, ever. Rows above :data:`MAX_AGENTS` are left out too. Source: the content brief, part 2,
-    "Service level" (occupancy = A / N).
+    By Erlang C, rows with no more agents than erlangs (N <= A) are left out: those agents cannot
+    answer everyone, ever. With a ``patience`` (Erlang A, :func:`erlang_a_row`) every row from one
+    agent on is shown. Rows above :data:`MAX_AGENTS` are left out too. Source: the content brief,
+    part 2, "Service level" (occupancy = A / N).
 
     >>> [row.agents for row in staffing_table(360, 60, 240, 20, 26)]
     [25, 26, 27, 28, 29]
@@ -415,6 +420,9 @@ def staffing_table(
         calls, interval_minutes, aht_seconds, answer_seconds, None
     )
     centre = int(count(agents, "agents"))
+    if patience is not None:
+        numbers = range(max(centre - below, 1), min(centre + above, MAX_AGENTS) + 1)
+        return tuple(erlang_a_row(load, n, aht, answer, patience, basis) for n in numbers)
     low = max(centre - below, _first_above(load))
     high = min(centre + above, MAX_AGENTS)
     rows = []
@@ -433,3 +441,465 @@ def staffing_table(
             )
         )
     return tuple(rows)
+
+
+# --- Erlang A: callers who hang up ------------------------------------------------------------
+#
+# The M/M/n+M queue (Garnett, Mandelbaum and Reiman, "Designing a call center with impatient
+# customers", Manufacturing & Service Operations Management 4(3), 2002): Poisson arrivals at rate
+# lambda, N agents with exponential handle times of mean AHT (mu = 1 / AHT), and callers who hang up
+# after an exponential patience of mean ``patience`` (theta = 1 / patience) if nobody has answered.
+# Its states are the callers in the system; with x = N mu / theta and y = lambda / theta, the state
+# N + j (j waiting) has weight pi_N c_j, c_j = y^j / ((x + 1) ... (x + j)). A caller who finds j
+# waiting is answered with probability x / (x + j + 1), and exp(-theta x wait) is Beta(x, j + 1)
+# distributed, which turns every figure below into a sum over j of the form
+# S(a, z) = sum_j z^j / ((a + 1) ... (a + j)): computed term by term from its largest term outward,
+# in floating point (about 15 significant digits), so the work grows with the square root of the
+# queue, not with its length. Erlang C is the limit of an infinite patience.
+
+#: Longest average patience accepted, in seconds: an hour, already very patient on a phone line.
+MAX_PATIENCE = Decimal(3_600)
+#: How a service level with abandonment counts: answered within the target time over all offered
+#: calls, or over offered calls less those who hung up within the target time.
+SL_BASES = ("offered", "excl_early")
+
+_TINY = 1e-18  # a sum stops when what is left of it is below this share of it
+#: Most callers arriving within one average patience (lambda / theta) a figure works with: its sums
+#: take about 10 x the square root of that many terms, so this bounds the time of any input.
+MAX_PATIENT_CALLERS = 10**5
+
+
+def patience_seconds(value: Number, field: str = "patience") -> Decimal:
+    """Callers' average patience in seconds: above 0 and at most :data:`MAX_PATIENCE`.
+
+    >>> patience_seconds("90")
+    Decimal('90')
+    >>> patience_seconds(0)
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: patience: zero_divisor
+    """
+    number = positive(value, field)
+    if number > MAX_PATIENCE:
+        raise CalculatorError("too_large", field, max=MAX_PATIENCE)
+    return number
+
+
+def _peak(a: float, z: float) -> tuple[int, float]:
+    """The index of the largest term of S(a, z) and the logarithm of that term."""
+    top = max(0, math.floor(z - a))
+    if top == 0:
+        return 0, 0.0
+    return top, top * math.log(z) - (math.lgamma(a + top + 1) - math.lgamma(a + 1))
+
+
+def _series(a: float, z: float) -> Iterator[tuple[int, float]]:
+    """(j, term j / the largest term) of S(a, z), from the largest term up, then down to j = 0,
+    each way until the rest (bounded by a geometric series) is below :data:`_TINY` of the sum."""
+    top, _ = _peak(a, z)
+    total, term, j = 0.0, 1.0, top
+    while True:
+        yield j, term
+        total += term
+        ratio = z / (a + j + 1)
+        term *= ratio
+        j += 1
+        if term < _TINY * total * (1 - ratio):
+            break
+    term = 1.0
+    for j in range(top - 1, -1, -1):
+        ratio = (a + j + 1) / z
+        term *= ratio
+        yield j, term
+        total += term
+        if term * ratio < _TINY * total * (1 - ratio):
+            break
+
+
+def _digamma(z: float) -> float:
+    """psi(z) for z > 0: the recurrence up to z >= 6, then the asymptotic series."""
+    shift = 0.0
+    while z < 6:
+        shift -= 1 / z
+        z += 1
+    w = 1 / (z * z)
+    tail = w * (1 / 12 - w * (1 / 120 - w * (1 / 252 - w * (1 / 240 - w / 132))))
+    return shift + math.log(z) - 0.5 / z - tail
+
+
+def _harmonic(x: float, j: int) -> float:
+    """sum_{i=1}^{j+1} 1 / (x + i): added up for a short sum, psi(x + j + 2) - psi(x + 1) otherwise."""
+    if j < 64:
+        return math.fsum(1 / (x + i) for i in range(1, j + 2))
+    return _digamma(x + j + 2) - _digamma(x + 1)
+
+
+def _erlang_b_float(load: float, agents: int) -> float:
+    """Erlang B in floating point by the recurrence 1/B(n) = 1 + n / (A B(n - 1)); 0 on underflow."""
+    inverse = 1.0
+    for n in range(1, agents + 1):
+        inverse = 1 + inverse * n / load
+        if inverse == math.inf:
+            return 0.0
+    return 1 / inverse
+
+
+@dataclass(frozen=True)
+class _Queue:
+    """Figures of one M/M/n+M interval as shares of offered calls (floats): ``wait`` waits at all,
+    ``abandoned`` hangs up, ``queued`` is the mean number waiting (per arrival rate: E[Q] / lambda in
+    seconds is ``queued * aht / load``), ``answered_within`` is answered within the answer time,
+    ``early`` hangs up within it, ``served_wait`` the mean wait of answered calls x P(answered)."""
+
+    wait: float
+    abandoned: float
+    queued: float
+    answered_within: float
+    early: float
+    served_wait: float
+
+
+def _queue(load: float, agents: int, aht: float, patience: float, answer: float) -> _Queue:
+    """The M/M/n+M figures of ``agents`` agents (see the section's comment for the sums)."""
+    blocking = _erlang_b_float(load, agents)
+    if blocking == 0:  # nobody ever waits, to the precision of a float
+        return _Queue(0.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    ratio = aht / patience  # theta / mu
+    x, y = agents / ratio, load / ratio
+    top, peak = _peak(x, y)
+    # sums over j relative to the largest term: weights, j x weights, hang-ups, waits of the answered
+    mass = queued = hung_up = waited = 0.0
+    up = down = _harmonic(x, top)  # sum_{i=1}^{j+1} 1 / (x + i), carried up and down from j = top
+    for j, term in _series(x, y):
+        if j > top:
+            up += 1 / (x + j + 1)
+        elif j < top:
+            down -= 1 / (x + j + 2)
+        mass += term
+        queued += j * term
+        hung_up += term * (j + 1) / (x + j + 1)
+        waited += term * x / (x + j + 1) * (up if j >= top else down)
+    below = math.exp(min(math.log1p(-blocking) - math.log(blocking) - peak, 700.0))
+    total = mass + below
+    # Within the answer time T, with u = exp(-theta T) and S' = S(x + 1, y u): answered after a wait
+    # x / y (S(x, y) - 1) - x K and still waiting y K + u^x e^{y (1 - u)}, K = u^{x+1} e^{y (1-u)} S'/(x+1)
+    log_u = -answer / patience
+    spread = y * -math.expm1(log_u)  # y (1 - u)
+    _, peak_u = _peak(x + 1, y * math.exp(log_u))
+    later = math.fsum(term for _, term in _series(x + 1, y * math.exp(log_u)))
+    log_k = (x + 1) * log_u + spread + peak_u - peak
+    k = math.exp(min(log_k, 700.0)) * later / (x + 1)
+    first = math.exp(max(-peak, -745.0))  # the term j = 0 relative to the largest
+    served_early = x / y * (mass - first) - x * k
+    still_waiting = y * k + math.exp(max(x * log_u + spread - peak, -745.0))
+    early = max(mass - served_early - still_waiting, 0.0)
+    return _Queue(
+        wait=mass / total,
+        abandoned=hung_up / total,
+        queued=queued / total,
+        answered_within=(below + max(served_early, 0.0)) / total,
+        early=early / total,
+        served_wait=waited * patience / total,
+    )
+
+
+def _decimal(value: float) -> Decimal:
+    """A float figure as a Decimal of its shortest exact repr (no binary tail)."""
+    return Decimal(repr(value))
+
+
+def _erlang_a(
+    traffic: Number, agents: Number, aht_seconds: Number, patience: Number, answer: Number = 0
+) -> _Queue:
+    """Checked inputs of an Erlang A figure, and the queue they describe."""
+    load = positive(traffic, "traffic")
+    number = int(divisor(agents, "agents"))
+    aht = positive(aht_seconds, "aht")
+    wait = _patience_for(load, aht, patience)
+    return _queue(float(load), number, float(aht), wait, float(to_decimal(answer, "answer_time")))
+
+
+def _patience_for(load: Decimal, aht: Decimal, patience: Number) -> float:
+    """A checked patience that keeps the callers arriving within it at most
+    :data:`MAX_PATIENT_CALLERS` (too_large otherwise, with the longest patience this load allows)."""
+    wait = patience_seconds(patience)
+    if CONTEXT.multiply(load, wait) > CONTEXT.multiply(aht, MAX_PATIENT_CALLERS):
+        longest = CONTEXT.divide(CONTEXT.multiply(aht, MAX_PATIENT_CALLERS), load)
+        raise CalculatorError("too_large", "patience", max=longest.to_integral_value(ROUND_FLOOR))
+    return float(wait)
+
+
+def erlang_a(traffic: Number, agents: Number, aht_seconds: Number, patience: Number) -> Decimal:
+    """Probability that a call waits (0 to 1) when callers hang up after ``patience`` seconds on average.
+
+    P_w = sum_{j>=0} pi_{N+j}: the share of callers who find all N agents busy, in the M/M/n+M
+    queue with theta = 1 / patience (Garnett, Mandelbaum and Reiman, M&SOM 2002). Unlike Erlang C
+    it is below 1 for any number of agents: callers who hang up keep the queue finite.
+
+    >>> round(erlang_a(24, 29, 240, 120), 4), round(erlang_c(24, 29), 4)
+    (Decimal('0.1548'), Decimal('0.2423'))
+    >>> round(erlang_a(24, 20, 240, 120), 4)  # fewer agents than erlangs: still a finite queue
+    Decimal('0.7143')
+    """
+    return _decimal(_erlang_a(traffic, agents, aht_seconds, patience).wait)
+
+
+def abandonment(traffic: Number, agents: Number, aht_seconds: Number, patience: Number) -> Decimal:
+    """Share of offered calls that hang up before an agent answers (0 to 1).
+
+    P(Ab) = sum_j pi_{N+j} (j + 1) / (x + j + 1), x = N x patience / AHT: a caller who finds j
+    waiting is answered with probability x / (x + j + 1). Equal to theta x E[W] (the hang-up rate
+    times the mean wait of all callers, :func:`mean_wait`). Source: Garnett, Mandelbaum and
+    Reiman, M&SOM 2002.
+
+    >>> round(abandonment(24, 29, 240, 120) * 100, 2)
+    Decimal('2.41')
+    """
+    return _decimal(_erlang_a(traffic, agents, aht_seconds, patience).abandoned)
+
+
+def mean_wait(traffic: Number, agents: Number, aht_seconds: Number, patience: Number) -> Decimal:
+    """Mean wait of all callers (answered or not) in seconds = E[Q] / lambda (Little's law).
+
+    >>> round(mean_wait(24, 29, 240, 120), 3)
+    Decimal('2.887')
+    """
+    queue = _erlang_a(traffic, agents, aht_seconds, patience)
+    return _decimal(queue.queued * float(to_decimal(aht_seconds)) / float(to_decimal(traffic)))
+
+
+def service_level_a(
+    traffic: Number,
+    agents: Number,
+    aht_seconds: Number,
+    answer_seconds: Number,
+    patience: Number,
+    basis: str = "offered",
+) -> Decimal:
+    """Service level in percent with abandonment: calls answered within T seconds over offered calls
+    (``basis`` "offered"), or over offered calls less those who hang up within T ("excl_early").
+
+    Answered within T = sum_{k<N} pi_k + sum_j pi_{N+j} x / (x + j + 1) (1 - I_u(x + 1, j + 1)),
+    u = e^(-T / patience), I the regularised incomplete beta function, summed in closed form as
+    x / y (S(x, y) - 1) - x u^(x+1) e^(y (1 - u)) S(x + 1, y u) / (x + 1), y = traffic x patience / AHT.
+    Source: Garnett, Mandelbaum and Reiman, M&SOM 2002.
+
+    >>> round(service_level_a(24, 29, 240, 20, 120), 2), round(service_level(24, 29, 240, 20), 2)
+    (Decimal('92.68'), Decimal('84.03'))
+    >>> round(service_level_a(24, 29, 240, 20, 120, "excl_early"), 2)
+    Decimal('93.27')
+    """
+    queue = _erlang_a(traffic, agents, aht_seconds, patience, answer_seconds)
+    return _decimal(_share(queue, basis) * 100)
+
+
+def _share(queue: _Queue, basis: str) -> float:
+    """The share answered within the answer time on the ``basis`` (one of :data:`SL_BASES`)."""
+    if basis not in SL_BASES:
+        raise CalculatorError("not_in_list", "basis", allowed=SL_BASES)
+    if basis == "offered":
+        return queue.answered_within
+    return queue.answered_within / (1 - queue.early)
+
+
+def average_speed_of_answer_a(
+    traffic: Number, agents: Number, aht_seconds: Number, patience: Number
+) -> Decimal:
+    """ASA of answered calls in seconds, with abandonment: E[W; answered] / P(answered).
+
+    E[W; answered] = patience x sum_j pi_{N+j} x / (x + j + 1) (1 / (x + 1) + ... + 1 / (x + j + 1)):
+    a caller who finds j waiting moves up at the rates N mu + i theta. Source: Garnett, Mandelbaum
+    and Reiman, M&SOM 2002.
+
+    >>> round(average_speed_of_answer_a(24, 29, 240, 120), 2)
+    Decimal('2.55')
+    """
+    queue = _erlang_a(traffic, agents, aht_seconds, patience)
+    return _decimal(queue.served_wait / (1 - queue.abandoned))
+
+
+def agents_for_target_a(
+    calls: Number,
+    interval_minutes: Number,
+    aht_seconds: Number,
+    target: Number,
+    answer_seconds: Number,
+    patience: Number,
+    basis: str = "offered",
+) -> int:
+    """Agents needed with abandonment: the smallest N whose :func:`service_level_a` reaches ``target``.
+
+    Service level grows with N, so N is found by bisection between 1 and :data:`MAX_AGENTS` (at most
+    13 evaluations, each bounded: see the section's comment). Fewer agents than Erlang C's when
+    callers hang up. Source: Garnett, Mandelbaum and Reiman, M&SOM 2002.
+
+    >>> agents_for_target(360, 60, 240, 80, 20), agents_for_target_a(360, 60, 240, 80, 20, 120)
+    (29, 26)
+    """
+    load, aht, goal, answer = _staffing_inputs(
+        calls, interval_minutes, aht_seconds, answer_seconds, target
+    )
+    _first_above(load / 2)  # too_many_agents before any work when even half the load is too much
+    wait = _patience_for(load, aht, patience)
+
+    def reaches(agents: int) -> bool:
+        queue = _queue(float(load), agents, float(aht), wait, float(answer))
+        return _share(queue, basis) * 100 >= float(goal)
+
+    return _smallest(reaches, 1, MAX_AGENTS)
+
+
+def _smallest(reaches: Callable[[int], bool], low: int, high: int) -> int:
+    """The smallest whole n in [low, high] with ``reaches(n)`` (which holds from some n on), by
+    bisection; too_many_agents when even ``high`` does not reach."""
+    if not reaches(high):
+        raise CalculatorError("too_many_agents", "calls", max=MAX_AGENTS)
+    while low < high:
+        middle = (low + high) // 2
+        if reaches(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def calls_for_target(
+    agents: Number,
+    interval_minutes: Number,
+    aht_seconds: Number,
+    target: Number,
+    answer_seconds: Number,
+    patience: Number | None = None,
+    basis: str = "offered",
+) -> int | None:
+    """The most calls per interval ``agents`` agents answer at the ``target`` service level.
+
+    Service level falls as calls grow, so the number is found by bisection: by Erlang C without a
+    ``patience`` (below N x interval / AHT calls, where the queue would never clear), by Erlang A
+    with one (first up to N erlangs, then doubling; on "offered" below N / target erlangs, as a
+    service level cannot exceed N / A); 0 when even one call misses the target, None when the
+    answer is beyond :data:`MAX_AGENTS` erlangs or :data:`MAX_PATIENT_CALLERS` arriving within
+    one patience. Source: the content brief, part 2, "Service level"; Garnett, Mandelbaum and
+    Reiman, M&SOM 2002.
+
+    >>> calls_for_target(29, 60, 240, 80, 20), calls_for_target(29, 60, 240, 80, 20, 120)
+    (367, 414)
+    """
+    number = int(divisor(agents, "agents"))
+    interval = interval_length(interval_minutes)
+    aht = positive(aht_seconds, "aht")
+    goal = target_percent(target)
+    answer = positive(answer_seconds, "answer_time")
+    capacity = CONTEXT.divide(Decimal(number * interval * 60), aht)  # calls that make A = N
+    if patience is None:
+        highest = int(capacity.to_integral_value(rounding=ROUND_FLOOR)) + 1
+
+        def misses(calls: int) -> bool:
+            load = CONTEXT.divide(CONTEXT.multiply(calls, aht), Decimal(interval * 60))
+            return service_level(load, number, aht, answer) < goal
+
+    else:
+        wait = float(patience_seconds(patience))
+        # at most A = MAX_AGENTS, and at most MAX_PATIENT_CALLERS arriving within one patience
+        erlangs = min(Decimal(MAX_AGENTS), CONTEXT.divide(aht * MAX_PATIENT_CALLERS, Decimal(wait)))
+        limit = CONTEXT.divide(erlangs * interval * 60, aht)
+        bound = min(capacity * 100 / goal, limit) if basis == "offered" else limit
+        highest = int(bound.to_integral_value(rounding=ROUND_FLOOR)) + 1
+
+        def misses(calls: int) -> bool:
+            load = calls * float(aht) / (interval * 60)
+            return _share(
+                _queue(load, number, float(aht), wait, float(answer)), basis
+            ) * 100 < float(goal)
+
+    if misses(1):
+        return 0
+    low = 1
+    probe = max(min(int(capacity), highest), 2)  # A = N first: beyond it every probe costs more
+    while not misses(probe):
+        if probe >= highest:
+            return None
+        low, probe = probe, min(probe * 2, highest)
+    return _smallest_missing(misses, low, probe) - 1
+
+
+def _smallest_missing(misses: Callable[[int], bool], low: int, high: int) -> int:
+    """The smallest n in (low, high] with ``misses(n)``, given not misses(low) and misses(high)."""
+    while high - low > 1:
+        middle = (low + high) // 2
+        if misses(middle):
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def erlang_a_row(
+    traffic: Number,
+    agents: Number,
+    aht_seconds: Number,
+    answer_seconds: Number,
+    patience: Number,
+    basis: str = "offered",
+) -> StaffingRow:
+    """Service level, ASA, occupancy and abandonment of ``agents`` agents by Erlang A.
+
+    Occupancy = A (1 - P(Ab)) / N: only answered calls keep an agent busy.
+
+    >>> row = erlang_a_row(24, 29, 240, 20, 120)
+    >>> [round(value, 1) for value in (row.service_level, row.asa, row.occupancy, row.abandoned)]
+    [Decimal('92.7'), Decimal('2.6'), Decimal('80.8'), Decimal('2.4')]
+    """
+    load = positive(traffic, "traffic")
+    number = int(divisor(agents, "agents"))
+    queue = _erlang_a(load, number, aht_seconds, patience, answer_seconds)
+    return StaffingRow(
+        agents=number,
+        service_level=_decimal(_share(queue, basis) * 100),
+        asa=_decimal(queue.served_wait / (1 - queue.abandoned)),
+        occupancy=_decimal(float(load) * (1 - queue.abandoned) * 100 / number),
+        abandoned=_decimal(queue.abandoned * 100),
+    )
+
+
+def agents_for_occupancy(
+    traffic: Number, cap: Number, aht_seconds: Number, patience: Number | None = None
+) -> int:
+    """The fewest agents whose occupancy is at or below ``cap`` %.
+
+    By Erlang C occupancy = A / N, so N = the smallest whole number >= 100 A / cap that is above A;
+    by Erlang A (with a ``patience``) only answered calls occupy agents, A (1 - P(Ab)) / N, which
+    falls as N grows: found by bisection. Source: the content brief, part 2, "Occupancy".
+
+    >>> agents_for_occupancy(24, 85, 240), agents_for_occupancy(24, 85, 240, 120)
+    (29, 27)
+    """
+    load = positive(traffic, "traffic")
+    limit = occupancy_percent(cap, "max_occupancy")
+    if patience is None:
+        needed = CONTEXT.divide(CONTEXT.multiply(load, _HUNDRED), limit)
+        return max(math.ceil(needed), _first_above(load))
+    aht = positive(aht_seconds, "aht")
+    wait = _patience_for(load, aht, patience)
+
+    def within(agents: int) -> bool:
+        queue = _queue(float(load), agents, float(aht), wait, 0.0)
+        return float(load) * (1 - queue.abandoned) * 100 <= float(limit) * agents
+
+    return _smallest(within, 1, MAX_AGENTS)
+
+
+def patience_estimate(mean_wait: Number, abandoned: Number, offered: Number) -> Decimal:
+    """Callers' average patience in seconds, estimated from a period's figures:
+    mean wait of all callers x offered / abandoned (the total wait over the number who hung up).
+
+    In the M/M/n+M queue P(Ab) = theta x E[W], so 1 / theta = E[W] / P(Ab); the mean wait is of
+    every caller, answered or not, and every abandon counts, short ones too. Source: Garnett,
+    Mandelbaum and Reiman, M&SOM 2002.
+
+    >>> patience_estimate(30, 780, 12000)
+    Decimal('461.5384615384615384615384615384615')
+    """
+    wait = positive(mean_wait, "wait")
+    lost = divisor(abandoned, "abandoned")
+    return CONTEXT.divide(CONTEXT.multiply(wait, divisor(offered, "offered")), lost)

@@ -267,10 +267,8 @@ def _carry(
     known = {**known, **choices}
     if not holds(carry.when, choices) or not all(source in known for _, source in carry.params):
         return None
-    return {
-        "calculator": carry.calculator,
-        "params": {param: known[source] for param, source in carry.params},
-    }
+    pairs = carry.params + tuple((p, s) for p, s in carry.optional if s in known)
+    return {"calculator": carry.calculator, "params": {param: known[s] for param, s in pairs}}
 
 
 def _shares(total: Total | None, digits: int) -> list[dict[str, str]]:

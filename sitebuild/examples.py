@@ -69,6 +69,7 @@ EXAMPLES: dict[str, dict[str, dict[str, str]]] = {
             "aht": "240",
             "target": "80",
             "answer_time": "20",
+            "max_occupancy": "85",
             "shrinkage": "30",
             "hourly_cost": "30",
         }

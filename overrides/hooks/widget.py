@@ -218,6 +218,7 @@ class _Form:
         keys |= {f"term.{carry.calculator}" for carry in spec.carry}
         keys |= {"term." + spec.id, "table.total", "result.share", "result.placeholder"}
         keys |= {formula.template for formula in spec.formula} | {"formula.heading"}
+        keys |= set(spec.notes)
         if spec.table_caption:
             keys.add(spec.table_caption)
         if spec.assumption:

@@ -32,6 +32,7 @@ WORD_KEYS = frozenset(
         "position",
         "currency",
         "mode",
+        "basis",
         "code",
         "period",
         "band",

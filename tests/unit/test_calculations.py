@@ -13,6 +13,7 @@ from calculators import CalculatorError, round_money
 from calculators import calculations as calc
 from calculators.calculations import Inputs, Outcome
 from calculators.numbers import CONTEXT
+from calculators.specs import SPECS
 from calculators.summaries import variable_share_for
 
 D = Decimal
@@ -323,9 +324,13 @@ def test_service_level_staff_cost() -> None:
     assert per_call == [D(x) for x in ("3.25", "3.33", "3.50", "3.58", "3.75", "3.83")]
 
 
-def test_without_shrinkage_everyone_scheduled_is_on_the_phones() -> None:
+def test_an_empty_shrinkage_counts_as_on_average_handle_time() -> None:
+    # one rule on both calculators: an empty shrinkage is the site's stated 30 %
     outcome = calc.service_level(inputs({"interval": "60"}, **BRIEF_CHECK))
-    assert outcome.values["scheduled-agents"] == outcome.values["agents"] == 29
+    assert calc.DEFAULT_SHRINKAGE == 30
+    assert (outcome.values["agents"], outcome.values["scheduled-agents"]) == (29, 42)
+    assert SPECS["service-level"].assumption_values == (("shrinkage", calc.DEFAULT_SHRINKAGE),)
+    assert ("shrinkage", calc.DEFAULT_SHRINKAGE) in SPECS["average-handle-time"].assumption_values
 
 
 def test_the_interval_defaults_to_30_minutes() -> None:

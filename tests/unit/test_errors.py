@@ -8,7 +8,18 @@ from decimal import Decimal
 import pytest
 
 import calculators as calc
-from calculators import ERROR_CODES, CalculatorError, Period, formulas, quality, staffing
+from calculators import (
+    ERROR_CODES,
+    CalculatorError,
+    Period,
+    calculations,
+    formulas,
+    quality,
+    staffing,
+)
+
+#: The brief's staffing check: 360 calls an hour of 240 s, 80 % within 20 s (24 erlangs).
+BRIEF = {"calls": 360, "aht": 240, "target": 80, "answer_time": 20}
 
 NB = (",", "\u00a0")
 
@@ -85,6 +96,16 @@ REACHED: list[tuple[str, str, Callable[[], object]]] = [
         lambda: calc.fewer_repeat_calls(41300, 11800, 25, 15, Period.MONTH, 0),
     ),
     ("solve_target", "target", lambda: formulas.target(0)),
+    (
+        "too_few_agents",
+        "agents",
+        lambda: calculations.service_level(
+            calculations.Inputs(
+                {name: Decimal(v) for name, v in BRIEF.items()} | {"agents": Decimal(24)},
+                {"interval": "60"},
+            )
+        ),
+    ),
 ]
 
 #: Codes no formula raises: the page raises them itself, or the bridge answers a solve with them
@@ -112,8 +133,8 @@ def test_the_page_can_raise_its_own_code() -> None:
     assert (error.code, str(error)) == ("compute_failed", "value: compute_failed")
 
 
-def test_there_are_twenty_five_codes() -> None:
-    assert len(ERROR_CODES) == 25
+def test_there_are_twenty_six_codes() -> None:
+    assert len(ERROR_CODES) == 26
 
 
 def test_an_unknown_code_is_a_programming_error() -> None:

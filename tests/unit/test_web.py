@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -409,6 +410,7 @@ WEB_ERRORS: list[tuple[str, dict[str, str], str, str]] = [
     ("service-level", SL | {"target": "0"}, "target_range", "target"),
     ("occupancy", {"handle": "0", "idle": "0,0"}, "both_zero", "handle"),
     ("service-level", SL | {"calls": "1 000 000"}, "too_many_agents", "calls"),
+    ("service-level", SL | {"agents": "24"}, "too_few_agents", "agents"),
     ("first-contact-resolution", FCR | {"fcr_target": "100,5"}, "over_hundred", "fcr_target"),
     (
         "average-handle-time",
@@ -942,14 +944,18 @@ def test_service_level_with_its_table(number_problems: Problems) -> None:
         "scheduled-agents": "42",
         "service-level": "84",
         "asa": "11.6",
+        "wait-probability": "24.2",
         "occupancy": "82.8",
         "traffic": "24",
+        "calls-at-target": "367",
         "staff-cost": "1260",
         "staff-cost-per-call": "3.5",
     }
+    assert result["notes"] == ["note.erlang_c", "note.decided.target"]
     assert [line["agents"] for line in result["table"]] == ["27", "28", "29", "30", "31", "32"]
     assert result["table"][2] == {
         "agents": "29",
+        "scheduled-agents": "42",
         "service-level": "84",
         "asa": "11.6",
         "occupancy": "82.8",
@@ -960,7 +966,93 @@ def test_service_level_with_its_table(number_problems: Problems) -> None:
 
 def test_service_level_table_without_a_cost() -> None:
     table = ask("service-level", SL)["result"]["table"]
-    assert all(set(line) == {"agents", "service-level", "asa", "occupancy"} for line in table)
+    columns = {"agents", "scheduled-agents", "service-level", "asa", "occupancy"}
+    assert all(set(line) == columns for line in table)
+
+
+def test_the_table_shows_the_scheduled_agents_its_cost_uses() -> None:
+    # 27 agents at 30 % shrinkage are 39 scheduled: 39 x 30 / 360 = 3.25 a call, as the row says
+    table = ask("service-level", SL | {"shrinkage": "30", "hourly_cost": "30"})["result"]["table"]
+    for line in table:
+        cost = Decimal(line["scheduled-agents"]) * 30 / 360
+        assert Decimal(line["staff-cost-per-call"]) == round(cost, 2)
+    assert (table[0]["agents"], table[0]["scheduled-agents"]) == ("27", "39")
+
+
+# --- service level: Erlang A, occupancy cap, fixed agents ----------------------------------------
+
+
+def test_a_patience_runs_erlang_a(number_problems: Problems) -> None:
+    reply = ask("service-level", SL | {"patience": "120"})
+    result = reply["result"]
+    values = result["values"]
+    assert (values["agents"], values["service-level"], values["abandoned"]) == ("26", "82.3", "5.8")
+    assert values["wait-probability"] == "31.4"
+    assert result["notes"] == ["note.erlang_a.offered", "note.decided.target"]
+    assert all("abandoned" in line for line in result["table"])
+    assert result["table"][0]["agents"] == "24"  # as many agents as erlangs is shown too
+    assert reply["link"]["patience"] == "120"
+    assert number_problems(reply) == []
+
+
+def test_the_basis_excludes_early_hang_ups() -> None:
+    offered = ask("service-level", SL | {"patience": "120"})["result"]["values"]
+    early = ask("service-level", SL | {"patience": "120", "basis": "excl_early"})
+    assert early["link"]["basis"] == "excl_early"
+    assert early["result"]["notes"][0] == "note.erlang_a.excl_early"
+    assert Decimal(early["result"]["values"]["service-level"]) > Decimal(offered["service-level"])
+
+
+def test_the_basis_needs_no_patience_to_be_ignored() -> None:
+    # without a patience nobody hangs up: the basis changes nothing and Erlang C runs
+    reply = ask("service-level", SL | {"basis": "excl_early"})
+    assert reply["result"]["notes"][0] == "note.erlang_c"
+    assert reply["result"]["values"]["agents"] == "29"
+
+
+@pytest.mark.parametrize(
+    ("cap", "agents", "decided"),
+    [("80", "30", "note.decided.occupancy"), ("85", "29", "note.decided.target")],
+)
+def test_an_occupancy_cap_raises_the_agents(cap: str, agents: str, decided: str) -> None:
+    result = ask("service-level", SL | {"max_occupancy": cap})["result"]
+    assert result["values"]["agents"] == agents
+    assert Decimal(result["values"]["occupancy"]) <= Decimal(cap)
+    assert result["notes"][1] == decided
+
+
+def test_fixed_agents_answer_what_they_give() -> None:
+    result = ask("service-level", SL | {"agents": "27", "max_occupancy": "50"})["result"]
+    values = result["values"]
+    assert (values["agents"], values["service-level"], values["asa"]) == ("27", "65", "36")
+    assert values["occupancy"] == "88.9"  # the cap does not move a fixed number
+    assert values["calls-at-target"] == "339"
+    assert result["notes"][1] == "note.decided.fixed"
+    with_patience = ask("service-level", SL | {"agents": "20", "patience": "90"})["result"]
+    assert with_patience["values"]["agents"] == "20"  # fewer than the erlangs: callers hang up
+    assert Decimal(with_patience["values"]["abandoned"]) > 10
+
+
+@pytest.mark.parametrize(
+    ("values", "code", "field"),
+    [
+        ({"patience": "0"}, "zero_divisor", "patience"),
+        ({"patience": "-30"}, "negative", "patience"),
+        ({"patience": "100 000"}, "too_large", "patience"),
+        ({"max_occupancy": "101"}, "over_hundred", "max_occupancy"),
+        ({"max_occupancy": "0"}, "zero_divisor", "max_occupancy"),
+        ({"agents": "27,5"}, "not_whole", "agents"),
+        ({"agents": "0"}, "zero_divisor", "agents"),
+        ({"agents": "24"}, "too_few_agents", "agents"),
+    ],
+)
+def test_service_level_options_refuse_bad_values(
+    values: dict[str, str], code: str, field: str
+) -> None:
+    reply = ask("service-level", SL | values)
+    assert list(reply["errors"]) == [field]
+    assert reply["errors"][field]["code"] == code
+    assert reply["result"] is None
 
 
 # --- carried over -----------------------------------------------------------------------------
@@ -1205,3 +1297,18 @@ def test_the_number_check_catches_bad_numbers(number_problems: Problems) -> None
 def test_unknown_calculator_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="unknown calculator"):
         respond({"calculator": "cost-per-smile", "values": {}})
+
+
+def test_abandonment_carries_the_readers_patience_to_service_level() -> None:
+    # 780 of 12 000 hung up after a mean wait of 30 s for everyone: patience 30 x 12 000 / 780 s
+    values = {"abandoned": "780", "offered": "12 000", "wait": "30"}
+    result = ask("abandonment-rate", values)["result"]
+    assert result["values"]["patience"] == "461.5"
+    assert result["carry"] == [{"calculator": "service-level", "params": {"patience": "461.5"}}]
+    carried = ask("service-level", SL | result["carry"][0]["params"], source="link")["result"]
+    assert carried["notes"][0] == "note.erlang_a.offered"
+    assert "abandoned" in carried["values"]
+    # without the wait there is nothing to estimate: the link opens service level as it is
+    plain = ask("abandonment-rate", {"abandoned": "780", "offered": "12 000"})["result"]
+    assert "patience" not in plain["values"]
+    assert plain["carry"] == [{"calculator": "service-level", "params": {}}]

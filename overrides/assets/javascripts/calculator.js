@@ -562,7 +562,8 @@
     }
 
     renderTable(box, lines) {
-      const columns = this.config.table;
+      // Only the columns some line has (a model's optional figure, such as abandonment).
+      const columns = this.config.table.filter((col) => (lines || []).some((line) => col.key in line));
       if (!lines || !lines.length || !columns.length) return box.replaceChildren();
       const rows = lines.map((line) => columns.map((col) => (col.key in line ? this.figure(line[col.key], col.kind) : "–")));
       const headers = columns.map((col) => rowLabel(this.t(col.label), col.kind));
