@@ -85,6 +85,12 @@ EXAMPLES: dict[str, dict[str, dict[str, str]]] = {
     },
     "abandonment-rate": {"": {"abandoned": "780", "offered": "12000", "short": "180"}},
 }
+#: Optional inputs that the article's example leaves empty, added by the unit tests so that every row
+#: of the calculator is computed (rows that only an optional input brings).
+OPTIONAL_INPUTS: dict[str, dict[str, str]] = {
+    "service-level": {"patience": "120"},
+    "abandonment-rate": {"wait": "30"},
+}
 #: Every example is one month in US dollars.
 CHOICES = {"period": "month", "currency": "USD"}
 
