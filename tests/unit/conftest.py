@@ -38,6 +38,8 @@ WORD_KEYS = frozenset(
         "notes",
         "calculator",
         "other",
+        "cover",
+        "foreign",
     }
 )
 
