@@ -706,7 +706,7 @@
         notice.textContent = this.t("action.copy_failed");
         const field = fallback.querySelector("textarea");
         field.value = text;
-        field.rows = Math.min(text.split("\n").length, 8);
+        field.rows = Math.max(2, Math.min(text.split("\n").length, 8));
         fallback.hidden = false;
         field.focus();
         field.select();
