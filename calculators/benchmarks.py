@@ -24,13 +24,18 @@ NEAR_PERCENT = Decimal(5)
 
 @dataclass(frozen=True)
 class Benchmark:
-    """A benchmark figure (``low == high``, an average) or range, in ``currency`` per unit."""
+    """A benchmark figure (``low == high``, an average) or range, in ``currency`` per unit.
+
+    ``foreign`` lists the currencies of markets the figure does not describe: a reader who works in
+    one of them (or on a page whose currency it is) is told so beside the comparison.
+    """
 
     key: str
     low: Decimal
     high: Decimal
     currency: str
     source: str
+    foreign: tuple[str, ...] = ()
 
     @property
     def is_range(self) -> bool:
@@ -52,6 +57,9 @@ class Comparison:
     percent: Decimal
 
 
+#: The USD benchmarks are not Vietnamese-market figures (native review, round 3).
+_NOT_VIETNAMESE = ("VND",)
+
 COST_PER_CONTACT = Benchmark(
     key="cost-per-contact",
     low=Decimal("7.16"),
@@ -59,6 +67,7 @@ COST_PER_CONTACT = Benchmark(
     currency="USD",
     source="Commonly cited industry average cost per contact for contact centers (content brief, "
     "article 1); varies with the channels used and with the complexity of the business.",
+    foreign=_NOT_VIETNAMESE,
 )
 COST_PER_CALL = Benchmark(
     key="cost-per-call",
@@ -67,6 +76,7 @@ COST_PER_CALL = Benchmark(
     currency="USD",
     source="Commonly cited industry range of cost per call for call centers (content brief, "
     "article 2); depends heavily on the type of business.",
+    foreign=_NOT_VIETNAMESE,
 )
 BENCHMARKS = {benchmark.key: benchmark for benchmark in (COST_PER_CONTACT, COST_PER_CALL)}
 

@@ -107,7 +107,10 @@ class Carry:
     calculator: str
     params: tuple[tuple[str, str], ...]
     when: Condition = ()
+    #: Parameters carried when their source is known (a rate the reader typed), left out otherwise.
     optional: tuple[tuple[str, str], ...] = ()
+    #: Fixed choices that keep a figure's meaning on the next page (what the costs cover).
+    fixed: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,10 @@ class Spec:
     ``assumption_values`` (percentages) for its placeholders;
     ``solve`` lists the fields the reader can solve for from a target main result;
     ``formula`` the formula lines shown with the reader's figures;
-    ``notes`` the catalog keys of remarks the computation may add to its outcome.
+    ``notes`` the catalog keys of remarks the computation may add to its outcome;
+    ``benchmark_when`` the choices under which the result is set against the benchmark (the
+    benchmark's notes are left out otherwise); ``remarks`` catalog keys of sentences shown with the
+    result while their choices hold. Rows of any kind are shown only while their ``when`` holds.
     """
 
     id: str
@@ -177,6 +183,8 @@ class Spec:
     solve: tuple[Solve, ...] = ()
     formula: tuple[Formula, ...] = ()
     notes: tuple[str, ...] = ()
+    benchmark_when: Condition = ()
+    remarks: tuple[tuple[Condition, str], ...] = ()
 
     def solver(self, name: str) -> Solve | None:
         """The way to solve for the field ``name``, or None when it cannot be solved for."""
@@ -204,20 +212,28 @@ class Spec:
         return tuple(f for f in self.fields if f.kind != "choice")
 
 
-def _period(group: str = "") -> Field:
-    return Field("period", "choice", "field.period", group=group, choices=PERIODS, default="month")
+def _period(group: str = "", unless: Condition = ()) -> Field:
+    return Field(
+        "period",
+        "choice",
+        "field.period",
+        group=group,
+        choices=PERIODS,
+        default="month",
+        unless=unless,
+    )
 
 
 def _currency(group: str = "") -> Field:
     return Field("currency", "choice", "field.currency", group=group, choices=CURRENCIES)
 
 
+_RATE = Field("rate", "number", "field.rate", unless=(("currency", "USD"),))
 #: Period, currency and the exchange rate that places a result against a USD benchmark.
-_MONEY = (
-    _period(),
-    _currency(),
-    Field("rate", "number", "field.rate", unless=(("currency", "USD"),)),
-)
+_MONEY = (_period(), _currency(), _RATE)
+#: What a money figure carried to the next calculator keeps: its period, currency and typed rate.
+_KEEP_MONEY = (("period", "period"), ("currency", "currency"))
+_KEEP_RATE = (("rate", "rate"),)
 
 
 _COSTS_GROUP = tuple(
@@ -228,6 +244,12 @@ _CHANNELS_GROUP = tuple(
 )
 _INBOUND = (("mode", "inbound"),)
 _OUTBOUND_LABEL = "mode", "outbound"
+#: Costs that cover everything (a period's total) or only the staff cost of one interval, as the
+#: service-level calculator carries them: then there is no period, no yearly row and no comparison
+#: with the all-in benchmark, and the page says so.
+_ALL_COSTS = (("cover", "all"),)
+_STAFF_ONLY = (("cover", "staff"),)
+_STAFF_LABEL = "cover", "staff"
 
 COST_PER_CONTACT = Spec(
     id="cost-per-contact",
@@ -267,7 +289,8 @@ COST_PER_CONTACT = Spec(
     carry=(
         Carry(
             "cost-per-resolution",
-            (("costs", "costs"), ("contacts", "contacts"), ("currency", "currency")),
+            (("costs", "costs"), ("contacts", "contacts"), *_KEEP_MONEY),
+            optional=_KEEP_RATE,
         ),
     ),
     solve=(
@@ -285,11 +308,17 @@ COST_PER_CALL = Spec(
             "costs",
             "money",
             "field.call_costs",
-            labels=((*_OUTBOUND_LABEL, "field.operating_costs"),),
+            labels=(
+                (*_STAFF_LABEL, "field.staff_costs_interval"),
+                (*_OUTBOUND_LABEL, "field.operating_costs"),
+            ),
         ),
         Field("calls", "count", "field.calls", when=_INBOUND),
         Field("sales", "count", "field.sales", when=(_OUTBOUND_LABEL,)),
-        *_MONEY,
+        Field("cover", "choice", "field.cover", choices=("all", "staff")),
+        _period(unless=_STAFF_ONLY),
+        _currency(),
+        _RATE,
         *_COSTS_GROUP,
         Field(
             "repeat_now",
@@ -320,14 +349,18 @@ COST_PER_CALL = Spec(
             "result.cost_per_call",
             "money",
             main=True,
-            labels=((*_OUTBOUND_LABEL, "result.cost_per_sale"),),
+            labels=(
+                (*_OUTBOUND_LABEL, "result.cost_per_sale"),
+                (*_STAFF_LABEL, "result.staff-cost-per-call"),
+            ),
         ),
-        Row("annual-costs", "result.annual_costs", "sum"),
+        Row("annual-costs", "result.annual_costs", "sum", when=_ALL_COSTS),
         Row(
             "annual-volume",
             "result.annual_calls",
             "count",
             labels=((*_OUTBOUND_LABEL, "result.annual_sales"),),
+            when=_ALL_COSTS,
         ),
     ),
     scenario=Scenario(
@@ -344,9 +377,11 @@ COST_PER_CALL = Spec(
             Row("calls_avoided", "result.calls_avoided", "count", main=True),
             Row("variable_cost_per_call", "result.variable_cost_per_call", "money"),
             Row("saving_period", "result.saving_period", "money"),
-            Row("saving_year", "result.saving_year", "money", main=True),
+            Row("saving_year", "result.saving_year", "money", main=True, when=_ALL_COSTS),
         ),
     ),
+    benchmark_when=_ALL_COSTS,
+    remarks=((_STAFF_ONLY, "remark.staff_cost_only"),),
     solve=(
         Solve("costs", calc.costs_for_cost_per_call),
         Solve("calls", calc.volume_for_cost_per_call),
@@ -466,9 +501,11 @@ SERVICE_LEVEL = Spec(
     ),
     compared="service-level",
     carry=(
+        # One interval's staff cost and calls: no period, not an all-in cost (see _STAFF_ONLY).
         Carry(
             "cost-per-call",
             (("costs", "staff-cost"), ("calls", "calls"), ("currency", "currency")),
+            fixed=_STAFF_ONLY,
         ),
     ),
     formula=(Formula("traffic", "formula.service-level"),),
@@ -514,7 +551,7 @@ FIRST_CONTACT_RESOLUTION = Spec(
                 ("costs", "costs"),
                 ("resolved", "contacts"),
                 ("contacts", "handled_now"),
-                ("currency", "currency"),
+                *_KEEP_MONEY,
             ),
         ),
     ),
@@ -559,7 +596,8 @@ COST_PER_RESOLUTION = Spec(
     carry=(
         Carry(
             "cost-per-contact",
-            (("costs", "costs"), ("contacts", "contacts"), ("currency", "currency")),
+            (("costs", "costs"), ("contacts", "contacts"), *_KEEP_MONEY),
+            optional=_KEEP_RATE,
         ),
     ),
     formula=(Formula("cost-per-resolution", "formula.cost-per-resolution"),),

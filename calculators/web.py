@@ -31,7 +31,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from . import formulas
-from .benchmarks import BENCHMARKS, Comparison
+from .benchmarks import BENCHMARKS, Benchmark, Comparison
 from .breakdowns import Total
 from .calculations import Inputs, Outcome
 from .errors import CalculatorError
@@ -201,8 +201,15 @@ def show(value: Decimal, kind: Kind, digits: int = 2) -> str:
     return canonical(round_money(value, digits if kind == "money" else PLACES[kind]))
 
 
-def _rows(rows: tuple[Row, ...], values: Mapping[str, Decimal], digits: int) -> dict[str, str]:
-    return {row.key: show(values[row.key], row.kind, digits) for row in rows if row.key in values}
+def _rows(
+    rows: tuple[Row, ...], values: Mapping[str, Decimal], digits: int, choices: Mapping[str, str]
+) -> dict[str, str]:
+    """The rows that have a value and apply under these choices, each shown for its kind."""
+    return {
+        row.key: show(values[row.key], row.kind, digits)
+        for row in rows
+        if row.key in values and holds(row.when, choices)
+    }
 
 
 def _result(
@@ -212,21 +219,24 @@ def _result(
     choices: Mapping[str, str],
     digits: int,
 ) -> dict[str, Any]:
-    values = _rows(spec.results, outcome.values, digits)
+    values = _rows(spec.results, outcome.values, digits, choices)
     scenario = None
     if spec.scenario is not None and outcome.scenario is not None:
-        scenario = _rows(spec.scenario.assumptions + spec.scenario.rows, outcome.scenario, digits)
+        rows = spec.scenario.assumptions + spec.scenario.rows
+        scenario = _rows(rows, outcome.scenario, digits, choices)
     totals = _totals(spec, numbers)
+    compared = holds(spec.benchmark_when, choices)
+    notes = [note for note in outcome.notes if compared or not note.startswith("compare.")]
     return {
         **({"totals": totals} if totals else {}),
         "values": values,
         "source": outcome.source,
-        "notes": list(outcome.notes),
-        "comparison": _comparison(spec, outcome.comparison, numbers, digits),
+        "notes": notes + [key for when, key in spec.remarks if holds(when, choices)],
+        "comparison": _comparison(spec, outcome.comparison if compared else None, numbers, digits),
         "band": outcome.band,
         "shares": _shares(outcome.shares, digits),
         "scenario": scenario,
-        "table": [_rows(spec.table, line, digits) for line in outcome.table],
+        "table": [_rows(spec.table, line, digits, choices) for line in outcome.table],
         "carry": [
             link
             for carry in spec.carry
@@ -263,12 +273,23 @@ def _given(numbers: Mapping[str, Decimal]) -> dict[str, str]:
 def _carry(
     carry: Carry, known: Mapping[str, str], choices: Mapping[str, str]
 ) -> dict[str, Any] | None:
-    """The next calculator's link parameters, when its choices hold and every figure is known."""
+    """The next calculator's link parameters, when its choices hold and every figure is known.
+
+    >>> from .specs import SPECS
+    >>> carry = SPECS["service-level"].carry[0]
+    >>> _carry(carry, {"staff-cost": "25317.25", "calls": "420"}, {"currency": "NOK"})["params"]
+    {'costs': '25317.25', 'calls': '420', 'currency': 'NOK', 'cover': 'staff'}
+    """
     known = {**known, **choices}
     if not holds(carry.when, choices) or not all(source in known for _, source in carry.params):
         return None
-    pairs = carry.params + tuple((p, s) for p, s in carry.optional if s in known)
-    return {"calculator": carry.calculator, "params": {param: known[s] for param, s in pairs}}
+    optional = {param: known[source] for param, source in carry.optional if source in known}
+    return {
+        "calculator": carry.calculator,
+        "params": {param: known[source] for param, source in carry.params}
+        | optional
+        | dict(carry.fixed),
+    }
 
 
 def _shares(total: Total | None, digits: int) -> list[dict[str, str]]:
@@ -301,5 +322,28 @@ def _comparison(
             "low": canonical(benchmark.low),
             "high": canonical(benchmark.high),
             "currency": benchmark.currency,
+            "foreign": list(benchmark.foreign),
         },
+        **_local(benchmark, numbers, digits),
+    }
+
+
+def _local(benchmark: Benchmark, numbers: Mapping[str, Decimal], digits: int) -> dict[str, Any]:
+    """The benchmark converted at the reader's rate (``local``), when the result is in another
+    currency: the page scales both bars and quotes the benchmark in the reader's currency.
+
+    >>> from .benchmarks import COST_PER_CONTACT
+    >>> _local(COST_PER_CONTACT, {"rate": Decimal("10")}, 2)
+    {'local': {'low': '71.6', 'high': '71.6'}}
+    >>> _local(COST_PER_CONTACT, {}, 2)
+    {}
+    """
+    rate = numbers.get("rate")
+    if rate is None:
+        return {}
+    return {
+        "local": {
+            "low": show(benchmark.low * rate, "money", digits),
+            "high": show(benchmark.high * rate, "money", digits),
+        }
     }

@@ -108,6 +108,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
                 pyodide=site_assets.pyodide_dir(),
                 embed=f"{up}embed/{calculator}/",
                 glossary=f"{up}glossary/",
+                embedded=bool(page.meta.get("embed")),
             )
             return WIDGET_SLOT
         if name in BLOCKS and calculator:

@@ -2,14 +2,15 @@
 
 Editors that understand oEmbed find it through the discovery link on the article and embed pages
 (``link_previews.oembed_link``) and embed the calculator from the plain URL. The ``html`` is the
-same iframe as the embed snippet; every value in it is escaped.
+same iframe as the embed snippet (``allow="clipboard-write"``, so "copy" works inside it); every value
+in it is escaped.
 
 >>> data = document(title='Cost <per> "call"', embed_url="https://x/nb/embed/cost-per-call/",
 ...                 provider_name="Glossary", provider_url="https://x/nb/")
 >>> data["type"], data["version"], data["width"], data["height"]
-('rich', '1.0', 640, 1100)
+('rich', '1.0', 640, 1500)
 >>> data["html"]
-'<iframe src="https://x/nb/embed/cost-per-call/" title="Cost &lt;per&gt; &quot;call&quot;" width="640" height="1100" loading="lazy" style="border:0;max-width:100%"></iframe>'
+'<iframe src="https://x/nb/embed/cost-per-call/" title="Cost &lt;per&gt; &quot;call&quot;" width="640" height="1500" allow="clipboard-write" loading="lazy" style="border:0;max-width:100%"></iframe>'
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-#: The iframe's size: 640 px wide, and tall enough for the calculator at that width with a result
-#: shown and its optional groups closed (about 1,100 px). A host with the README's script sizes the
-#: iframe to its content.
-WIDTH, HEIGHT = 640, 1100
+#: The iframe's size: 640 px wide, and tall enough for every calculator in a 680 px column with a
+#: result shown and its optional groups closed, in the longest language (measured: at most 1,442 px,
+#: service level in Russian; tests/browser/test_embed_tools.py keeps it true). Also the height of the
+#: widget's snippet. A host with the README's script sizes the iframe to its content.
+WIDTH, HEIGHT = 640, 1500
 FILE_NAME = "oembed.json"
 
 
@@ -34,7 +36,7 @@ def path(calculator: str) -> str:
 def iframe(src: str, title: str) -> str:
     return (
         f'<iframe src="{escape(src)}" title="{escape(title)}" width="{WIDTH}" height="{HEIGHT}" '
-        'loading="lazy" style="border:0;max-width:100%"></iframe>'
+        'allow="clipboard-write" loading="lazy" style="border:0;max-width:100%"></iframe>'
     )
 
 

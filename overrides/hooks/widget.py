@@ -4,7 +4,8 @@ The form is plain HTML with labels from the message catalog; ``assets/javascript
 enhances it (starts Python in a worker, shows results) from the JSON config written here. Nothing
 below names a calculator: fields, groups, result rows and links come from ``calculators.specs``.
 Without JavaScript the article's worked example stands on its own and a ``<noscript>`` note says
-why the calculator is missing.
+why the calculator is missing; an embed page, which has no worked example, points to the full article
+instead (``widget.noscript_embed``, and ``widget.failed_embed`` when Python cannot start).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from html import escape
 
 from figures import Formatter, benchmark_tokens
+from oembed import HEIGHT as EMBED_HEIGHT
 
 from calculators.numbers import canonical
 from calculators.specs import SPECS, Field, Row, Scenario, Spec
@@ -54,8 +56,9 @@ def _conditions(field: Field | Row | Scenario) -> str:
 class _Form:
     """The form of one calculator in one language."""
 
-    def __init__(self, spec: Spec, lang: str) -> None:
+    def __init__(self, spec: Spec, lang: str, embedded: bool = False) -> None:
         self.spec = spec
+        self.embedded = embedded
         self.fmt = Formatter(lang)
         self.uid = "calc-" + spec.id
         self.currency = DEFAULT_CURRENCY[lang]
@@ -219,6 +222,7 @@ class _Form:
         keys |= {"term." + spec.id, "table.total", "result.share", "result.placeholder"}
         keys |= {formula.template for formula in spec.formula} | {"formula.heading"}
         keys |= set(spec.notes)
+        keys |= {key for _, key in spec.remarks}
         if spec.table_caption:
             keys.add(spec.table_caption)
         if spec.assumption:
@@ -227,11 +231,14 @@ class _Form:
             keys |= {spec.scenario.title, spec.scenario.assumption, "table.assumption"}
             keys |= {k for k in catalog if k.startswith("assumption.")}
         bands = f"band.{spec.id}."
-        return {
+        messages = {
             k: v
             for k, v in catalog.items()
             if k in keys or k.startswith((*RUNTIME_PREFIXES, bands))
         }
+        if self.embedded:  # no worked example above: point to the full article
+            messages["widget.failed"] = messages["widget.failed_embed"]
+        return messages
 
     def config(self) -> dict[str, object]:
         spec = self.spec
@@ -273,21 +280,30 @@ class _Form:
             "table": rows(spec.table),
             "tableCaption": spec.table_caption,
             "benchmark": benchmark_tokens(spec, self.fmt),
+            "homeCurrency": self.currency,
         }
 
 
 def render(
-    calculator: str, lang: str, assets: str, wheel: str, pyodide: str, embed: str, glossary: str
+    calculator: str,
+    lang: str,
+    assets: str,
+    wheel: str,
+    pyodide: str,
+    embed: str,
+    glossary: str,
+    embedded: bool = False,
 ) -> str:
     """The widget for ``calculator`` in ``lang``; ``assets`` is the relative URL of the shared assets,
-    ``glossary`` that of the articles' folder (for links to the next calculator)."""
-    form = _Form(SPECS[calculator], lang)
+    ``glossary`` that of the articles' folder (for links to the next calculator); ``embedded`` for
+    the embed page (its messages point to the full article)."""
+    form = _Form(SPECS[calculator], lang, embedded)
     t, uid = form.t, form.uid
     mains, details = form.results()
     data_json = json.dumps(form.config(), ensure_ascii=False).replace("</", "<\\/")
     return f"""<div class="calc" data-calculator="{calculator}" data-state="loading" lang="{lang}"
  data-assets="{escape(assets)}" data-pyodide="{escape(pyodide)}" data-wheel="{escape(wheel)}"
- data-embed="{escape(embed)}" data-glossary="{escape(glossary)}">
+ data-embed="{escape(embed)}" data-embed-height="{EMBED_HEIGHT}" data-glossary="{escape(glossary)}">
 <script type="application/json" class="calc__config">{data_json}</script>
 <form class="calc__form" novalidate autocomplete="off" aria-labelledby="{uid}-title">
 <h3 class="calc__title" id="{uid}-title">{escape(t("widget.heading"))}</h3>
@@ -319,6 +335,10 @@ def render(
 <button type="button" class="md-button" data-action="embed" aria-expanded="false" aria-controls="{uid}-embed">{escape(t("action.embed"))}</button>
 <span class="calc__notice" data-out="notice" role="status"></span>
 </div>
+<div class="calc__copy-fallback" data-out="copy-fallback" hidden>
+<label for="{uid}-copy">{escape(t("action.copy_field"))}</label>
+<textarea id="{uid}-copy" readonly rows="1"></textarea>
+</div>
 <div class="calc__embed" id="{uid}-embed" hidden>
 <p class="calc__hint">{escape(t("embed.help"))}</p>
 <label for="{uid}-embed-code">{escape(t("embed.iframe"))}</label>
@@ -333,5 +353,5 @@ def render(
 <p class="calc__hint" data-note="intercom">{escape(t("embed.note.intercom"))}</p>
 </div>
 </div>
-<noscript><p class="calc__noscript">{escape(t("widget.noscript"))}</p></noscript>
+<noscript><p class="calc__noscript">{escape(t("widget.noscript_embed" if embedded else "widget.noscript"))}</p></noscript>
 """

@@ -147,3 +147,22 @@ def test_root_works_with_storage_disabled(
     page.goto(h.article_path("nl", "cost-per-contact", QUERY))
     _switch_to(page, "vi")
     assert page.url.endswith(h.article_path("vi", "cost-per-contact", QUERY))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_switcher_keeps_the_readers_place(
+    new_page: Any, allow_console_errors: Any, lang: str
+) -> None:
+    """A reader far down at the calculator lands at the calculator of the other language's page,
+    not at its top (the section anchors are the same in every language)."""
+    allow_console_errors(r"assets/pyodide/|Failed to load resource")
+    target = LANGS[(LANGS.index(lang) + 1) % len(LANGS)]
+    page = new_page(lang)
+    _block_python(page)
+    page.goto(h.article_path(lang, "service-level", "calls=360&interval=60"))
+    page.locator(".calc__results").scroll_into_view_if_needed()
+    assert page.evaluate("window.scrollY") > 1000
+    _switch_to(page, target)
+    assert urlsplit(page.url).fragment == "calculator", page.url
+    heading = page.locator("h2#calculator").evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= heading < 200, f"{page.url}: the calculator's heading is at {heading} px"

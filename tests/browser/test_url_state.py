@@ -228,7 +228,7 @@ def test_url_payloads_never_become_markup(
     assert visible and visible <= set(number_fields), snap["errors"]
     # The embed snippet made from this URL is one iframe with the usual attributes, nothing else.
     assert tags(snap["embed"]) == [
-        ["iframe", "src", "title", "width", "height", "loading", "style"]
+        ["iframe", "src", "title", "width", "height", "allow", "loading", "style"]
     ], snap["embed"]
 
 

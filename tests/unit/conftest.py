@@ -39,6 +39,8 @@ WORD_KEYS = frozenset(
         "notes",
         "calculator",
         "other",
+        "cover",
+        "foreign",
     }
 )
 

@@ -133,7 +133,12 @@ def test_typed_worked_example(number_problems: Problems) -> None:
             "percent": "9.2",
             "difference": "0.66",
             "reference": "7.16",
-            "benchmark": {"low": "7.16", "high": "7.16", "currency": "USD"},
+            "benchmark": {
+                "low": "7.16",
+                "high": "7.16",
+                "currency": "USD",
+                "foreign": ["VND"],
+            },
         },
         "band": None,
         "shares": [],
@@ -142,7 +147,12 @@ def test_typed_worked_example(number_problems: Problems) -> None:
         "carry": [
             {
                 "calculator": "cost-per-resolution",
-                "params": {"costs": "76600", "contacts": "9800", "currency": "USD"},
+                "params": {
+                    "costs": "76600",
+                    "contacts": "9800",
+                    "period": "month",
+                    "currency": "USD",
+                },
             }
         ],
     }
@@ -586,7 +596,12 @@ def test_numbers_from_json_are_read_as_text() -> None:
 def test_missing_values_object() -> None:
     reply = respond({"calculator": "cost-per-call", "values": None})
     assert reply["errors"] == {"costs": {"code": "empty"}}
-    assert reply["link"] == {"mode": "inbound", "period": "month", "currency": "USD"}
+    assert reply["link"] == {
+        "mode": "inbound",
+        "cover": "all",
+        "period": "month",
+        "currency": "USD",
+    }
 
 
 CHOICE_FIELDS = [
@@ -700,7 +715,8 @@ def test_the_rate_converts_for_the_comparison() -> None:
         "percent": "9.2",
         "difference": "6.6",
         "reference": "71.6",
-        "benchmark": {"low": "7.16", "high": "7.16", "currency": "USD"},
+        "benchmark": {"low": "7.16", "high": "7.16", "currency": "USD", "foreign": ["VND"]},
+        "local": {"low": "71.6", "high": "71.6"},
     }
     assert reply["result"]["notes"] == []
 
@@ -779,6 +795,7 @@ def test_outbound_has_no_comparison_and_no_scenario(number_problems: Problems) -
         "costs": "27600",
         "sales": "1150",
         "rate": "10",
+        "cover": "all",
         "period": "month",
         "currency": "NOK",
     }
@@ -1068,7 +1085,12 @@ def test_service_level_options_refuse_bad_values(
             [
                 {
                     "calculator": "cost-per-call",
-                    "params": {"costs": "1260", "calls": "360", "currency": "EUR"},
+                    "params": {
+                        "costs": "1260",
+                        "calls": "360",
+                        "currency": "EUR",
+                        "cover": "staff",
+                    },
                 }
             ],
         ),
@@ -1084,7 +1106,12 @@ def test_service_level_options_refuse_bad_values(
             [
                 {
                     "calculator": "cost-per-contact",
-                    "params": {"costs": "78400", "contacts": "9800", "currency": "NOK"},
+                    "params": {
+                        "costs": "78400",
+                        "contacts": "9800",
+                        "period": "month",
+                        "currency": "NOK",
+                    },
                 }
             ],
         ),
@@ -1102,7 +1129,13 @@ def test_fcr_carries_over_to_cost_per_resolution() -> None:
     carry = ask("first-contact-resolution", FCR)["result"]["carry"]
     assert [link["calculator"] for link in carry] == ["cost-per-resolution"]
     params = carry[0]["params"]
-    assert params == {"costs": "76600", "resolved": "10000", "contacts": "12800", "currency": "USD"}
+    assert params == {
+        "costs": "76600",
+        "resolved": "10000",
+        "contacts": "12800",
+        "period": "month",
+        "currency": "USD",
+    }
 
 
 @pytest.mark.parametrize("hourly_cost", ["10.01", "30", "17.49"])
@@ -1312,3 +1345,39 @@ def test_abandonment_carries_the_readers_patience_to_service_level() -> None:
     plain = ask("abandonment-rate", {"abandoned": "780", "offered": "12 000"})["result"]
     assert "patience" not in plain["values"]
     assert plain["carry"] == [{"calculator": "service-level", "params": {}}]
+
+
+def test_staff_cost_only_has_no_year_and_no_benchmark() -> None:
+    """Cost per call of one interval's staff cost (as service level carries it): no yearly rows,
+    no comparison, the page's remark; the same figures as all costs compare and have a year."""
+    values = {"costs": "8400", "calls": "210", "currency": "NOK", "rate": "10"}
+    staff = call({**values, "cover": "staff"}, source="link")["result"]
+    assert set(staff["values"]) == {"cost-per-call"}
+    assert staff["comparison"] is None
+    assert staff["notes"] == ["remark.staff_cost_only"]
+    whole = call(values, source="link")["result"]
+    assert {"annual-costs", "annual-volume"} <= set(whole["values"])
+    assert whole["comparison"]["local"] == {"low": "27", "high": "56"}
+
+
+def test_every_carry_keeps_its_period_or_has_none() -> None:
+    """A carried money figure takes its period along when both calculators have one; a figure of
+    an interval (no period in the next calculator's sense) goes with a choice that drops the year."""
+    for spec in SPECS.values():
+        for carry in spec.carry:
+            target = SPECS[carry.calculator]
+            params = {param for param, _ in carry.params} | {p for p, _ in carry.fixed}
+            carried_money = any(
+                target.field(p).kind == "money"
+                for p in params
+                if p in {f.name for f in target.fields}
+            )
+            if not carried_money or "period" not in {f.name for f in target.fields}:
+                continue
+            if "period" in {f.name for f in spec.fields}:
+                assert "period" in params, f"{spec.id} -> {carry.calculator} drops the period"
+            else:
+                choices = dict(carry.fixed)
+                assert not target.field("period").applies(choices), (
+                    f"{spec.id} -> {carry.calculator}: a figure without a period gets the default one"
+                )

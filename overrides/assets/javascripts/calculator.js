@@ -13,7 +13,6 @@
 
   const template = (text, values) =>
     text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
-  const EMBED_HEIGHT = 1100; // the calculator with a result in a 640–720 px column
   // The short unit names Intl gives the spec's kinds of time ("min", "ч", "giờ").
   const TIME_UNITS = { seconds: "second", duration: "second", minutes: "minute", hours: "hour" };
 
@@ -513,10 +512,31 @@
       return field ? this.t(labelKey(field, this.choices()), { currency: this.currency }) : name;
     }
 
-    benchmarkText(b) {
-      const low = this.formats.money(b.low, b.currency);
+    benchmarkText(b, currency = b.currency) {
+      const low = this.formats.money(b.low, currency);
       if (b.low === b.high) return low;
-      return `${low}–${this.formats.money(b.high, b.currency)}`;
+      return `${low}–${this.formats.money(b.high, currency)}`;
+    }
+
+    // The benchmark as the reader compares it: converted into the reader's currency at the rate in
+    // the form (the reply's "local" amounts), or as quoted when the currencies are the same.
+    benchmarkShown(c) {
+      if (c.local) return this.benchmarkText(c.local, this.currency);
+      return this.config.benchmark.value || this.benchmarkText(c.benchmark);
+    }
+
+    // Under the chart: the benchmark's own currency and the rate used, and whose market it is not.
+    benchmarkNotes(c) {
+      const notes = [];
+      if (c.local) {
+        notes.push(this.t("chart.converted", {
+          usd: this.config.benchmark.value || this.benchmarkText(c.benchmark),
+          rate: this.formats.money(c.rate, this.currency),
+        }));
+      }
+      const foreign = c.benchmark.foreign || [];
+      if (foreign.includes(this.currency) || foreign.includes(this.config.homeCurrency)) notes.push(this.t("chart.market"));
+      return notes.filter(Boolean);
     }
 
     comparisonText(result) {
@@ -528,7 +548,7 @@
       }
       const c = result.comparison;
       if (c && c.position) {
-        const benchmark = this.config.benchmark.value || this.benchmarkText(c.benchmark);
+        const benchmark = this.benchmarkShown(c);
         notes.unshift(this.t(`compare.${c.position}`, { percent: this.formats.percent(c.percent), benchmark }));
       }
       return notes.filter(Boolean).join(" ");
@@ -593,18 +613,20 @@
     }
 
     // A small bar chart of the main result against a money benchmark (a band for a range, a line for
-    // an average) on one scale in the benchmark's currency; the text alternative says it in words.
+    // an average) on one scale in the reader's currency (the benchmark converted at the form's rate);
+    // the text alternative says it in words, and the notes below say how the benchmark was converted.
     renderChart(box, result) {
       const c = result.comparison;
       const main = this.config.results[0];
       if (!c || !c.position || !(main.key in result.values)) return box.replaceChildren();
       const mainValue = result.values[main.key];
-      const value = Number(mainValue) / Number(c.rate || 1);
-      const low = Number(c.benchmark.low);
-      const high = Number(c.benchmark.high);
+      const value = Number(mainValue);
+      const scale = c.local || c.benchmark;
+      const low = Number(scale.low);
+      const high = Number(scale.high);
       const max = Math.max(value, high) * 1.2 || 1;
       const x = (v) => 2 + (Math.min(v, max) / max) * 316;
-      const benchmark = this.config.benchmark.value || this.benchmarkText(c.benchmark);
+      const benchmark = this.benchmarkShown(c);
       const shown = this.figure(mainValue, main.kind);
       const alt = this.t("chart.alt", { result: shown, benchmark });
       const svg = svgNode("svg", { viewBox: "0 0 320 84", role: "img", "aria-label": alt });
@@ -616,7 +638,8 @@
       svg.append(svgNode("rect", {
         class: `calc-chart__bar calc-chart__bar--${c.position}`, x: 2, y: 61, width: Math.max(x(value) - 2, 2), height: 18,
       }));
-      box.replaceChildren(svg);
+      const notes = this.benchmarkNotes(c).map((text) => Object.assign(el("p", text), { className: "calc__chart-note" }));
+      box.replaceChildren(svg, ...notes);
     }
 
     writeLink(link) {
@@ -626,6 +649,8 @@
       history.replaceState(history.state, "", url);
       this.out("embed").value = this.embedSnippet(params);
       this.out("embed-text").value = this.summaryText(params);
+      // The embed page's "open the full article" link opens it with the reader's numbers.
+      for (const link of document.querySelectorAll("a[data-article-link]")) link.href = this.articleUrl(params);
     }
 
     // The article's own URL with these parameters (for editors that take no iframe, and for print).
@@ -661,20 +686,31 @@
       url.hash = "";
       const title = this.t(`term.${this.root.dataset.calculator}`);
       const escapeAttr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-      return `<iframe src="${escapeAttr(url.href)}" title="${escapeAttr(title)}" width="100%" height="${EMBED_HEIGHT}" loading="lazy" style="border:0"></iframe>`;
+      const height = this.root.dataset.embedHeight;
+      return `<iframe src="${escapeAttr(url.href)}" title="${escapeAttr(title)}" width="100%" height="${height}" allow="clipboard-write" loading="lazy" style="border:0"></iframe>`;
     }
 
     async copyLink() {
       await this.copy(location.href, "action.copied");
     }
 
+    // Copy to the clipboard; where the browser refuses (an iframe without clipboard-write, an old
+    // browser), the text appears selected in a field, to copy by hand.
     async copy(text, done) {
       const notice = this.out("notice");
+      const fallback = this.out("copy-fallback");
       try {
         await navigator.clipboard.writeText(text);
         notice.textContent = this.t(done);
+        fallback.hidden = true;
       } catch {
         notice.textContent = this.t("action.copy_failed");
+        const field = fallback.querySelector("textarea");
+        field.value = text;
+        field.rows = Math.max(2, Math.min(text.split("\n").length, 8));
+        fallback.hidden = false;
+        field.focus();
+        field.select();
       }
     }
 

@@ -2,12 +2,27 @@
 // query string (canonical values, the same in every language), so each link to the other language
 // gets this page's query and hash. The link the reader follows is remembered in this browser
 // (localStorage, read by the root language chooser; nothing is sent anywhere).
+// The reader's place goes along too: the hash of the calculator or section they are reading (section
+// anchors are the same in every language), so the other page opens there and not at its top.
 document$.subscribe(() => {
   const links = document.querySelectorAll(".md-select__link[hreflang]");
+  // The last section heading (or the calculator's anchor) that starts above the upper third of the
+  // window; none at the top of the page.
+  const place = () => {
+    const anchors = document.querySelectorAll(".md-content h2[id]");
+    if (!anchors.length) return location.hash;
+    const line = window.innerHeight / 3;
+    let found = "";
+    for (const anchor of anchors) {
+      if (anchor.getBoundingClientRect().top > line) break;
+      found = `#${anchor.id}`;
+    }
+    return found;
+  };
   const carry = (link) => {
     const url = new URL(link.getAttribute("href"), location.href);
     url.search = location.search;
-    url.hash = location.hash;
+    url.hash = place();
     link.href = url.href;
   };
   for (const link of links) {
