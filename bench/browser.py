@@ -319,7 +319,10 @@ IDLE_ROUND_TRIPS = """async (count) => {
 
 def phases(probe: dict[str, Any]) -> dict[str, float | None]:
     """Timestamps of the widget's start-up from its progress bar and state (see calculator-worker.js:
-    5 % worker running, 20 % pyodide.mjs imported, 80 % loadPyodide resolved, 95 % wheel loaded)."""
+    5 % worker running, 20 % pyodide.mjs and pyodide.asm.mjs imported; from the snapshot 50 % the
+    snapshot fetched and its header checked, 60 % the wasm downloaded, 90 % restored; on a normal
+    start 40 % the standard library and 60 % the wasm downloaded, 80 % loadPyodide resolved; 95 %
+    the wheel or the restored modules in place). Missing steps are None."""
     progress: dict[int, float] = {}
     for value, at in probe["progress"]:
         progress.setdefault(int(value), at)
@@ -328,6 +331,10 @@ def phases(probe: dict[str, Any]) -> dict[str, float | None]:
         "worker_start": loading,
         "worker_running": progress.get(5),
         "pyodide_imported": progress.get(20),
+        "snapshot_fetched": progress.get(50),
+        "stdlib_fetched": progress.get(40),
+        "wasm_fetched": progress.get(60),
+        "restored": progress.get(90),
         "pyodide_loaded": progress.get(80),
         "wheel_loaded": progress.get(95),
         "module_imported": probe["ready"],

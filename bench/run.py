@@ -315,7 +315,9 @@ def phase_medians(runs: list[dict[str, Any]]) -> dict[str, float]:
     """Median duration of each start-up step (difference of consecutive phase timestamps)."""
     steps: dict[str, list[float]] = defaultdict(list)
     for run in runs:
-        marks = [(k, v) for k, v in run["phases"].items() if v is not None]
+        marks = sorted(
+            ((k, v) for k, v in run["phases"].items() if v is not None), key=lambda kv: kv[1]
+        )
         previous = ("navigation", 0.0)
         for name, at in marks:
             steps[f"{previous[0]}->{name}"].append(at - previous[1])
