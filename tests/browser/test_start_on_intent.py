@@ -28,6 +28,7 @@ from urllib.parse import unquote, urlsplit
 import brotli
 import browser_helpers as h
 import pytest
+
 pytestmark = pytest.mark.browser
 
 #: The built site the tests serve (as in conftest.py).
@@ -202,7 +203,9 @@ def test_an_embed_below_the_fold_fetches_nothing_until_scrolled_to(
         embed,
         f"() => document.querySelector('[data-result=\"{key}\"]').dataset.value === '25'",
         None,
-        lambda: f"the embed did not answer: {embed.evaluate('document.querySelector(`.calc`).dataset')}",
+        lambda: (
+            f"the embed did not answer: {embed.evaluate('document.querySelector(`.calc`).dataset')}"
+        ),
         40,
     )
     assert h.python_requests(page)

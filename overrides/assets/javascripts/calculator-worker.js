@@ -175,32 +175,6 @@ async function startNormally(loadPyodide, pyodideUrl, stdLibURL, wheelUrl) {
 }
 
 /**
- * Start what both starts need at once, beside the imports and the snapshot: compile
- * pyodide.asm.wasm (streaming, so it compiles as it arrives, and V8 keeps its compiled code in the
- * HTTP cache for the next visits) and fetch the standard library into the HTTP cache (Pyodide's own
- * request for it then waits for this one and reads the cache). loadPyodide instantiates the wasm with
- * WebAssembly.instantiateStreaming (pyodide.mjs, getInstantiateWasmFunc), so that call, once, gets
- * the module compiled here; should the early compilation fail (a wrong MIME type, a CSP without
- * wasm), it gets Pyodide's own call and its failure, as before.
- */
-function startEarly(pyodideUrl, stdLibURL) {
-  const compiled = WebAssembly.compileStreaming(fetch(pyodideUrl + "pyodide.asm.wasm"));
-  compiled.catch(() => {}); // awaited by the instantiation below
-  const instantiateStreaming = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = async (source, imports) => {
-    WebAssembly.instantiateStreaming = instantiateStreaming;
-    let module;
-    try {
-      module = await compiled;
-    } catch {
-      return instantiateStreaming(source, imports);
-    }
-    return { module, instance: await WebAssembly.instantiate(module, imports) };
-  };
-  fetch(stdLibURL).then((response) => response.arrayBuffer()).catch(() => {});
-}
-
-/**
  * Report the big downloads as they complete (real progress, so the page's stall limit measures the
  * time without any: compiling the wasm and starting Python come after the last of them).
  */
@@ -226,7 +200,6 @@ async function start({ pyodideUrl, wheelUrl, reduceData: reduce }) {
   snapshotUrl = new URL(`pyodide-${version}.snapshot`, wheelUrl).href;
   const stdLibURL = new URL(`python_stdlib-${version}.zip`, wheelUrl).href;
   const downloads = observeDownloads(pyodideUrl, stdLibURL);
-  startEarly(pyodideUrl, stdLibURL);
   const cached = cachedSnapshot(snapshotUrl);
   cached.catch(() => {}); // awaited below
   // pyodide.asm.mjs is imported here rather than inside loadPyodide, to measure the link with it.
