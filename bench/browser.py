@@ -269,6 +269,77 @@ class Browser:
             page.wait_for_function(BARE_DONE, polling=100, timeout=TIMEOUT_MS)
             settle()
 
+    # ---- 9. what readers pay -------------------------------------------------------------------
+    def read_only(self, paths: list[str], idle: float) -> dict[str, list[str]]:
+        """Each of ``paths`` loaded in its own fresh context, all at once, then left ``idle``
+        seconds with no interaction: the URLs each requested (its frames and workers included)."""
+        requested: dict[str, list[str]] = {}
+        with contextlib.ExitStack() as stack:
+            for path in paths:
+                context = stack.enter_context(self.context())
+                page = context.new_page()
+                requested[path] = []
+                page.on("request", lambda request, path=path: requested[path].append(request.url))
+                page.goto(self.url(path), wait_until="load", timeout=TIMEOUT_MS)
+            time.sleep(idle)
+        return requested
+
+    def scroll_to_result(self, paths: list[str], pace: float) -> list[dict[str, Any]]:
+        """Read ``paths`` one after the other in one fresh context (the first cold, the next with
+        what the first kept), each scrolled from the top at ``pace`` pixels a second; when the
+        calculator's section (its heading) enters the viewport the reader types the figures of
+        ``READER_FIGURES`` at once. In-page times of each: section visible, Python asked to start,
+        first result."""
+        visits = []
+        with self.context() as context:
+            page = context.new_page()
+            for path in paths:
+                page.goto(self.url(path), wait_until="load", timeout=TIMEOUT_MS)
+                page.evaluate(SCROLL_AND_TYPE, [pace, READER_FIGURES])
+                page.wait_for_function(CALC_DONE, polling=100, timeout=TIMEOUT_MS)
+                probe = page.evaluate(READ_PROBE)
+                reader = page.evaluate("() => window.__reader")
+                if probe["result"] is None:
+                    raise RuntimeError(f"calculator failed on {path}: {probe['states']}")
+                visits.append(
+                    {
+                        "path": path,
+                        "visible": reader["visible"],
+                        "started": next((at for s, at in probe["states"] if s == "loading"), None),
+                        "result": probe["result"],
+                        "visible_to_result": probe["result"] - reader["visible"],
+                        "phases": phases(probe),
+                    }
+                )
+        return visits
+
+
+#: What the scrolling reader types when the calculator comes into view (name: canonical value).
+READER_FIGURES = {"costs": "76600", "contacts": "9800", "calls": "9800"}
+
+#: Scroll from the top at ``pace`` px/s (20 steps a second) until the calculator's heading is in
+#: the viewport; then type the figures into the fields there are (input events, as typing fires).
+SCROLL_AND_TYPE = """([pace, figures]) => new Promise((resolve) => {
+  scrollTo(0, 0);
+  const heading = document.getElementById("calculator");
+  window.__reader = { visible: null };
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    clearInterval(timer);
+    window.__reader.visible = performance.now();
+    for (const [name, value] of Object.entries(figures)) {
+      const input = document.querySelector(`.calc input[name="${name}"]`);
+      if (!input) continue;
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    resolve();
+  });
+  const timer = setInterval(() => scrollBy(0, pace / 20), 50);
+  observer.observe(heading);
+})"""
+
 
 INSTALL_RECOMPUTE = """() => {
   const out = document.querySelector('[data-result]');
@@ -319,7 +390,10 @@ IDLE_ROUND_TRIPS = """async (count) => {
 
 def phases(probe: dict[str, Any]) -> dict[str, float | None]:
     """Timestamps of the widget's start-up from its progress bar and state (see calculator-worker.js:
-    5 % worker running, 20 % pyodide.mjs imported, 80 % loadPyodide resolved, 95 % wheel loaded)."""
+    5 % worker running, 20 % pyodide.mjs and pyodide.asm.mjs imported; from the snapshot 50 % the
+    snapshot fetched and its header checked, 60 % the wasm downloaded, 90 % restored; on a normal
+    start 40 % the standard library and 60 % the wasm downloaded, 80 % loadPyodide resolved; 95 %
+    the wheel or the restored modules in place). Missing steps are None."""
     progress: dict[int, float] = {}
     for value, at in probe["progress"]:
         progress.setdefault(int(value), at)
@@ -328,6 +402,10 @@ def phases(probe: dict[str, Any]) -> dict[str, float | None]:
         "worker_start": loading,
         "worker_running": progress.get(5),
         "pyodide_imported": progress.get(20),
+        "snapshot_fetched": progress.get(50),
+        "stdlib_fetched": progress.get(40),
+        "wasm_fetched": progress.get(60),
+        "restored": progress.get(90),
         "pyodide_loaded": progress.get(80),
         "wheel_loaded": progress.get(95),
         "module_imported": probe["ready"],

@@ -7,7 +7,9 @@
 - ``<lang>/glossary/<slug>--today/``: the built article whose calculator.js (an unchanged copy) starts
   the worker as it was before the memory snapshot (``assets/today-worker.js``): the baseline of the
   throttled-link measurements.
-- ``__bench/bare/``: a page that only starts Pyodide from the site's files in a module worker.
+- ``__bench/bare/``: a page that only starts Pyodide from the site's files in a module worker
+  (``?compile``: only compiles the wasm).
+- ``__bench/helpdesk/``: a long page with the article's embed below the fold (part 9).
 
 The variants sit at the same depth as the article, so every relative asset URL stays the same.
 """
@@ -34,6 +36,7 @@ class Urls:
     jscalc: str
     bare: str
     today: str
+    helpdesk: str
 
 
 def without_block(html: str, start_marker: str) -> str:
@@ -104,6 +107,17 @@ def write(site: Path, overlay: Path, lang: str, slug: str) -> Urls:
         f'<script src="bare.js" data-pyodide="{pyodide_url(html)}"></script>\n</body>\n</html>\n',
         encoding="utf-8",
     )
+    # A help-desk article (same origin) with the embed three screens below its top.
+    helpdesk = overlay / "__bench" / "helpdesk"
+    helpdesk.mkdir(parents=True, exist_ok=True)
+    paragraphs = "".join(f"<p>Paragraph {n} of a help-desk article.</p>\n" for n in range(150))
+    (helpdesk / "index.html").write_text(
+        '<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8">'
+        '<title>Help desk</title><link rel="icon" href="data:,"></head>\n<body>\n'
+        f'<h1>Help-desk article</h1>\n{paragraphs}<iframe src="/{lang}/embed/{slug}/" title="Calculator"'
+        ' width="100%" height="1100" style="border:0"></iframe>\n</body>\n</html>\n',
+        encoding="utf-8",
+    )
     precompress(overlay)
     return Urls(
         article=article,
@@ -111,6 +125,7 @@ def write(site: Path, overlay: Path, lang: str, slug: str) -> Urls:
         jscalc=f"/{lang}/glossary/{slug}--jscalc/",
         bare="/__bench/bare/",
         today=f"/{lang}/glossary/{slug}--today/",
+        helpdesk="/__bench/helpdesk/",
     )
 
 

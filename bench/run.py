@@ -16,6 +16,12 @@
 7. Site build time at 2, 100 and 400 articles per language, five languages and one.
 8. Erlang C for a large interval (2,000 calls), and Erlang A for an absurd one (5,000 calls, an
    hour's patience), in CPython: the median of 21 runs.
+9. What readers pay: the bytes of a read-only visit (loaded, 20 s idle, no interaction) of every
+   article and of an embed page; a reader scrolling from the top who types figures when the
+   calculator's section comes into view: section visible to first result, cold and warm; the cold
+   deep link's phases (and the wasm's compilation alone); Lighthouse's mobile performance score of
+   an article and an embed (``node_modules/.bin/lighthouse``, or the one ``$LIGHTHOUSE`` names).
+>>>>>>> lazy
 
 Prints a table (name, value, unit, target, verdict) and writes every figure by name, with the raw
 samples, to ``bench/results/latest.json``. Serves a snapshot of ``site/`` (or a fresh build with
@@ -48,7 +54,7 @@ sys.path[:0] = [str(BENCH), str(ROOT)]  # the bench's modules, and calculators/ 
 
 import build_scaling  # noqa: E402
 import pages  # noqa: E402
-from browser import Browser  # noqa: E402
+from browser import ARGS, Browser  # noqa: E402
 
 from calculators.staffing import agents_for_target, agents_for_target_a, staffing_table  # noqa: E402
 
@@ -98,6 +104,8 @@ class Row:
             return "n/a"
         if self.value <= self.limit:
             return "met"
+        if not self.limit:
+            return "MISSED"
         return f"MISSED +{(self.value / self.limit - 1) * 100:.0f}%"
 
 
@@ -316,7 +324,9 @@ def phase_medians(runs: list[dict[str, Any]]) -> dict[str, float]:
     """Median duration of each start-up step (difference of consecutive phase timestamps)."""
     steps: dict[str, list[float]] = defaultdict(list)
     for run in runs:
-        marks = [(k, v) for k, v in run["phases"].items() if v is not None]
+        marks = sorted(
+            ((k, v) for k, v in run["phases"].items() if v is not None), key=lambda kv: kv[1]
+        )
         previous = ("navigation", 0.0)
         for name, at in marks:
             steps[f"{previous[0]}->{name}"].append(at - previous[1])
@@ -543,6 +553,197 @@ def measure_bytes(browser: Browser, server: Server, urls: pages.Urls, report: Re
     report.details["bytes"] = {"first": first, "repeat": repeat, "bare": bare, "probes": probes}
 
 
+#: A read-only visit: the page loaded, then this long with no interaction (seconds).
+READ_ONLY_IDLE = 20
+#: At most this many bytes (Brotli) for a read-only visit of an article.
+READ_ONLY_BUDGET_KB = 300
+#: The scrolling reader's pace, px/s: a 900 px screen in 5 s, skimming towards the calculator.
+SCROLL_PACE = 180
+EMBED = f"/{LANG}/embed/{SLUG}/"
+
+
+def articles(site: Path, lang: str = LANG) -> list[str]:
+    """The URL of every article of ``lang`` with a calculator."""
+    return sorted(
+        f"/{lang}/glossary/{page.parent.name}/"
+        for page in (site / lang / "glossary").glob("*/index.html")
+        if 'class="calc"' in page.read_text(encoding="utf-8")
+    )
+
+
+def brotli_bytes(site: Path, urls: list[str]) -> dict[str, int]:
+    """Brotli size of each distinct same-origin file requested: the build's ``.br`` beside the file
+    when there is one (what a host sends), else the file compressed here."""
+    import brotli
+
+    sizes: dict[str, int] = {}
+    for url in urls:
+        path = urlsplit(url).path
+        if path in sizes or urlsplit(url).scheme not in ("http", "https"):
+            continue
+        file = site / path.lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            continue
+        br = file.with_name(file.name + ".br")
+        sizes[path] = (
+            br.stat().st_size
+            if br.is_file()
+            else len(brotli.compress(file.read_bytes(), quality=11))
+        )
+    return sizes
+
+
+def start_split(run: dict[str, Any]) -> dict[str, float] | None:
+    """A start from the snapshot split into its parts (ms), or None for another start."""
+    p = run["phases"]
+    needed = ("worker_start", "worker_running", "snapshot_fetched", "restored", "result")
+    if any(p.get(name) is None for name in needed):
+        return None
+    return {
+        "page_until_worker": p["worker_start"],
+        "worker_start": p["worker_running"] - p["worker_start"],
+        "fetches": p["snapshot_fetched"] - p["worker_running"],
+        "wasm_and_heap_restore": p["restored"] - p["snapshot_fetched"],
+        "first_request": p["result"] - p["restored"],
+    }
+
+
+def measure_readers(
+    browser: Browser, site: Path, urls: pages.Urls, reps: int, report: Report
+) -> None:
+    """Part 9: what a reader who only reads pays, and how soon the calculator answers a reader who
+    scrolls to it."""
+    print(f"9. what readers pay (read-only visits, {READ_ONLY_IDLE} s idle)", flush=True)
+    paths = [*articles(site), urls.helpdesk, EMBED]
+    requested = browser.read_only(paths, READ_ONLY_IDLE)
+    visits = {}
+    for path, seen in requested.items():
+        sizes = brotli_bytes(site, seen)
+        python = [u for u in sizes if bucket(u) in PYTHON_BUCKETS]
+        visits[path] = {"total": sum(sizes.values()), "python_files": python, "files": sizes}
+        print(
+            f"    {path}: {visits[path]['total'] / 1000:.1f} kB, Python files {len(python)}",
+            flush=True,
+        )
+    totals = [v["total"] / 1000 for path, v in visits.items() if path not in (EMBED, urls.helpdesk)]
+    report.add("read_only_visit_article_max", max(totals), "kB", READ_ONLY_BUDGET_KB)
+    report.add("read_only_visit_article_median", median(totals), "kB")
+    below = visits[urls.helpdesk]
+    report.add("read_only_visit_embed_below_the_fold", below["total"] / 1000, "kB")
+    report.add(
+        "read_only_visit_python_files",
+        sum(len(v["python_files"]) for path, v in visits.items() if path != EMBED),
+        "count",
+        0,
+    )
+    # The embed page opened by itself: its calculator is in view, so Python starts (as it should).
+    report.add("read_only_visit_embed_in_view", visits[EMBED]["total"] / 1000, "kB")
+
+    print(f"   scrolling reader ({SCROLL_PACE} px/s), then the deep link's phases", flush=True)
+    second = f"/{LANG}/glossary/cost-per-call/"  # another article the reader's figures fit
+    scrolls = [
+        browser.retried(lambda: browser.scroll_to_result([urls.article, second], SCROLL_PACE))
+        for _ in range(reps)
+    ]
+    for visits_of_run in scrolls:
+        print(
+            "    visible -> result: cold {:.0f} ms, warm {:.0f} ms (started {:.0f} / {:.0f} ms before)".format(
+                visits_of_run[0]["visible_to_result"],
+                visits_of_run[1]["visible_to_result"],
+                visits_of_run[0]["visible"] - visits_of_run[0]["started"],
+                visits_of_run[1]["visible"] - visits_of_run[1]["started"],
+            ),
+            flush=True,
+        )
+    for index, name in ((0, "cold"), (1, "warm")):
+        report.add(
+            f"visible_to_result_{name}",
+            median([max(0.0, run[index]["visible_to_result"]) for run in scrolls]),
+            "ms",
+            1000,
+        )
+        report.add(
+            f"start_before_visible_{name}",
+            median([run[index]["visible"] - run[index]["started"] for run in scrolls]),
+            "ms",
+        )
+    report.details["readers"] = {"read_only": visits, "scrolls": scrolls, "pace": SCROLL_PACE}
+
+    cold = report.details.get("ready", {}).get("context", {}).get("widget", {}).get("cold", {})
+    cold = cold.get("samples", [])
+    splits = [split for run in cold if (split := start_split(run))]
+    for part in (
+        "page_until_worker",
+        "worker_start",
+        "fetches",
+        "wasm_and_heap_restore",
+        "first_request",
+    ):
+        report.add(f"ready_cold_{part}", median([split[part] for split in splits]), "ms")
+    compile_alone = [
+        browser.cold_and_warm(urls.bare + "?compile", "bare")["cold"]["ready"] for _ in range(reps)
+    ]
+    report.add("wasm_fetch_and_compile_alone_cold", median(compile_alone), "ms")
+    report.details["ready_cold_split"] = {"splits": splits, "compile_alone": compile_alone}
+
+
+def lighthouse_binary() -> str | None:
+    """The repository's Lighthouse (``node_modules/.bin/lighthouse``), else ``$LIGHTHOUSE``."""
+    local = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if local.exists():
+        return str(local)
+    return os.environ.get("LIGHTHOUSE") or None
+
+
+def measure_lighthouse(server_url: str, report: Report) -> None:
+    """Lighthouse's mobile performance score (its default: a simulated mid-range phone on a slow
+    4G link) of the article and of an embed page, with Debian's Chromium."""
+    binary = lighthouse_binary()
+    print(f"9. Lighthouse, mobile ({binary or 'not installed'})", flush=True)
+    details: dict[str, Any] = {"binary": binary}
+    for name, path in (("article", f"/{LANG}/glossary/{SLUG}/"), ("embed", EMBED)):
+        score = weight = float("nan")
+        if binary:
+            command = [
+                binary,
+                server_url.rstrip("/") + path,
+                "--only-categories=performance",
+                "--output=json",
+                "--output-path=stdout",
+                "--quiet",
+                "--chrome-flags=" + " ".join(ARGS),
+            ]
+            done = subprocess.run(
+                command,
+                capture_output=True,
+                text=True,
+                env=os.environ | {"CHROME_PATH": "/usr/bin/chromium"},
+                timeout=300,
+                check=False,
+            )
+            if done.returncode == 0:
+                result = json.loads(done.stdout)
+                score = result["categories"]["performance"]["score"] * 100
+                weight = result["audits"]["total-byte-weight"]["numericValue"] / 1000
+                details[name] = {
+                    key: result["audits"][key]["numericValue"]
+                    for key in (
+                        "first-contentful-paint",
+                        "largest-contentful-paint",
+                        "total-blocking-time",
+                        "total-byte-weight",
+                    )
+                }
+            else:
+                details[name] = {"error": done.stderr[-2000:]}
+                print(f"    lighthouse failed on {path}: {done.stderr[-300:]}", flush=True)
+        report.add(f"lighthouse_mobile_performance_{name}", score, "score")
+        report.add(f"lighthouse_total_byte_weight_{name}", weight, "kB")
+    report.details["lighthouse"] = details
+
+
 SPEEDS = (10, 20, 40)
 DELAY_MS = 40
 
@@ -689,6 +890,8 @@ def main() -> None:
             measure_ready(browser, urls, reps, profile_reps, report)
             measure_recompute(browser, urls, keys, report)
             measure_bytes(browser, server, urls, report)
+            measure_readers(browser, site, urls, 2 if args.quick else 3, report)
+            measure_lighthouse(server.url, report)
         finally:
             if browser is not None:
                 browser.close()

@@ -1,5 +1,6 @@
 // Bench baseline: start Pyodide from the site's own files in a module worker, the way the widget's
-// calculator.js does, and nothing else; html[data-pyodide] becomes "ready" when loadPyodide resolves.
+// calculator.js does, and nothing else; html[data-pyodide] becomes "ready" when loadPyodide resolves
+// (with ?compile, when the wasm is compiled: see bare-worker.js).
 (() => {
   "use strict";
   const script = document.currentScript;
@@ -16,5 +17,8 @@
     bench.reason = String(event.message);
     document.documentElement.dataset.pyodide = "failed";
   };
-  worker.postMessage({ pyodideUrl: new URL(script.dataset.pyodide, location.href).href });
+  worker.postMessage({
+    pyodideUrl: new URL(script.dataset.pyodide, location.href).href,
+    compileOnly: new URLSearchParams(location.search).has("compile"),
+  });
 })();

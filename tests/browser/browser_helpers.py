@@ -160,7 +160,9 @@ def describe_state(page: Any) -> str:
 
 def wait_state(page: Any, state: str, timeout: float = 30) -> None:
     """Wait for the widget's ``data-state``; fail with its status text when it ends elsewhere
-    (waiting for ``ready``, an ``error`` ends the wait at once)."""
+    (waiting for ``ready``, an ``error`` ends the wait at once). Scrolls to the calculator first,
+    unless it has started (``approach``): Python starts only when the reader wants it."""
+    approach(page)
     with contextlib.suppress(PlaywrightTimeoutError):
         page.wait_for_function(
             """state => {
@@ -183,8 +185,33 @@ STALLED = "no progress"
 STALL_RETRIES: set[str] = set()
 
 
+#: Python has not been asked to start yet: the widget shows no progress bar (start() shows it).
+NOT_STARTED = """() => {
+  const root = document.querySelector(".calc[data-calculator]");
+  return Boolean(root && root.dataset.state === "loading" && root.querySelector("[data-progress]").hidden);
+}"""
+#: Every kind of request that belongs to the calculator's Python (never made on a read-only visit).
+PYTHON_REQUEST = re.compile(
+    r"/assets/pyodide/|/assets/calculators/|calculator-worker\.js|\.snapshot$|\.whl$|\.wasm$"
+)
+
+
+def python_requests(page: Any) -> list[str]:
+    """The requests of ``page`` (recorded by the fixtures) that fetched any part of Python."""
+    return [url for url in page.requests if PYTHON_REQUEST.search(urlsplit(url).path)]
+
+
+def approach(page: Any) -> None:
+    """Do what a reader who wants the calculator does: scroll down to it (Python starts on intent,
+    calculator.js). Nothing to do when it has started (a deep link, a focus, an earlier scroll)."""
+    if page.evaluate(NOT_STARTED):
+        widget(page).scroll_into_view_if_needed()
+
+
 def wait_ready(page: Any, timeout: float = 30) -> None:
-    """Wait for ``ready``. On a busy 2-core machine a cold start of Python (compiling its 9.6 MB of
+    """Wait for ``ready`` (``wait_state`` scrolls to the calculator unless it has started).
+
+    On a busy 2-core machine a cold start of Python (compiling its 9.6 MB of
     wasm while other pages do the same) can pass the widget's 15-second stall limit; such a stall,
     and only that, is retried once with the widget's own Retry button, as a reader would (the stall
     itself is what test_failures.py and test_faults.py check)."""

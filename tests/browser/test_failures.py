@@ -37,6 +37,7 @@ def stalled_page(lang_context: Any, watch_page: Any) -> Any:
     page.route(STDLIB, lambda route: held.append(route))
     page.add_init_script(h.STATE_LOG)
     page.goto(h.article_path("vi", "cost-per-call"))
+    h.approach(page)  # the reader scrolls to the calculator: Python starts (and stalls)
     page.started = time.monotonic()
     yield page
     page.close()

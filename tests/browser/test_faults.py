@@ -135,6 +135,7 @@ def faulty(fresh_context: Any) -> Any:
         page.route(fault.pattern, fault.handler)
         page.started = time.monotonic()
         page.goto(h.article_path(fault.lang, fault.calculator))
+        h.approach(page)  # the reader scrolls to the calculator: Python starts and meets the fault
         pages[name] = (fault, page)
     yield pages
     for fault, page in pages.values():

@@ -9,7 +9,8 @@
 //   it is used when it is in this site's Cache Storage (an earlier page kept it), or when the link is
 //   measured fast: `pyodide.asm.mjs`, which both starts load first, arrived at SNAPSHOT_MBITS or more
 //   (its encoded size over fetch start to response end, from Resource Timing; the Network
-//   Information API cannot tell: Chrome caps its downlink at 10 Mbit/s), and no Save-Data.
+//   Information API cannot tell: Chrome caps its downlink at 10 Mbit/s), and neither Save-Data
+//   nor `prefers-reduced-data: reduce` (the page tells the worker: `reduceData`).
 //   Otherwise, once the reader uses the calculator (a second computation), it is fetched into Cache
 //   Storage at low priority, so that the next calculator page starts from it.
 // - The normal start: loadPyodide, then the wheel unpacked into site-packages and imported.
@@ -28,7 +29,7 @@
 // that the replies are identical under other hash seeds, time zones and locales; the build compares
 // the restored snapshot's replies with a normal start's on scripts/snapshot_requests.json.
 //
-// Messages. Page → worker: {type: "start", pyodideUrl, wheelUrl}; {type: "compute", id, request}.
+// Messages. Page → worker: {type: "start", pyodideUrl, wheelUrl, reduceData}; {type: "compute", id, request}.
 // Worker → page: {type: "progress", percent}; {type: "ready"}; {type: "failed", reason} (the start
 // failed, reason is the error text); {type: "result", id, reply} and, when calculators.web.handle
 // threw, {type: "result", id, reply: {errors: {_: {code: "compute_failed"}}, result: null, link: {}},
@@ -37,6 +38,7 @@ let handle = null;
 let snapshotUrl = null;
 let prefetch = null;
 let computations = 0;
+let reduceData = false;
 
 const post = (message) => self.postMessage(message);
 const TRAILER = "CCSNAP01";
@@ -127,10 +129,15 @@ async function checkHeader(bytes, pyodideUrl) {
   if (id !== match[1]) throw new Error("snapshot: made by another Pyodide build");
 }
 
+/** Whether the reader asked for less data (Save-Data, or the page's prefers-reduced-data). */
+function savingData() {
+  const link = self.navigator.connection;
+  return reduceData || Boolean(link && link.saveData);
+}
+
 /** Whether this link is measured fast enough for the snapshot to pay for its bytes. */
 function fastLink(url) {
-  const link = self.navigator.connection;
-  if (link && link.saveData) return false;
+  if (savingData()) return false;
   const entry = performance.getEntriesByName(url).pop();
   if (!entry || !entry.encodedBodySize) return false; // from the HTTP cache: nothing measured
   const seconds = (entry.responseEnd - entry.startTime) / 1000;
@@ -186,8 +193,9 @@ function observeDownloads(pyodideUrl, stdLibURL) {
   return observer;
 }
 
-async function start({ pyodideUrl, wheelUrl }) {
+async function start({ pyodideUrl, wheelUrl, reduceData: reduce }) {
   post({ type: "progress", percent: 5 });
+  reduceData = Boolean(reduce);
   const version = new URL(pyodideUrl).pathname.split("/").filter(Boolean).pop();
   snapshotUrl = new URL(`pyodide-${version}.snapshot`, wheelUrl).href;
   const stdLibURL = new URL(`python_stdlib-${version}.zip`, wheelUrl).href;
@@ -251,10 +259,9 @@ function withTrailer(snapshot) {
   return new Uint8Array(snapshot.buffer, snapshot.byteOffset, snapshot.length + TRAILER_BYTES);
 }
 
-/** Fetch the snapshot into Cache Storage at low priority, once per worker, never on Save-Data. */
+/** Fetch the snapshot into Cache Storage at low priority, once per worker, never to save data. */
 function prefetchSnapshot() {
-  const link = self.navigator.connection;
-  if (prefetch || !snapshotUrl || (link && link.saveData)) return;
+  if (prefetch || !snapshotUrl || savingData()) return;
   prefetch = fetch(snapshotUrl, { priority: "low" })
     .then((response) => (response.ok ? keep(snapshotUrl, response) : null))
     .catch(() => {});

@@ -109,7 +109,6 @@
       });
       this.form.addEventListener("change", () => this.update());
       this.form.addEventListener("submit", (event) => event.preventDefault());
-      this.form.addEventListener("focusin", () => this.start(), { once: true });
       this.on("retry", () => this.start(true));
       this.on("copy-link", () => this.copyLink());
       this.on("embed", (event) => this.toggleEmbed(event));
@@ -246,6 +245,7 @@
 
     start(retry = false) {
       if (this.worker && !retry) return;
+      if (waiting.has(this.root)) waiting.get(this.root)(); // started: no more intents to watch
       if (this.worker) this.worker.terminate();
       this.busy = false;
       this.pending = false;
@@ -260,6 +260,8 @@
         type: "start",
         pyodideUrl: new URL(this.root.dataset.pyodide, assets).href,
         wheelUrl: new URL(this.root.dataset.wheel, assets).href,
+        // The reader asked for less data: the worker treats it as Save-Data (no snapshot download).
+        reduceData: matchMedia("(prefers-reduced-data: reduce)").matches,
       });
     }
 
@@ -849,9 +851,18 @@
     return t;
   }
 
-  // Start Python once the article has painted: at once for a deep link, otherwise when the page has
-  // loaded and the browser is idle, or earlier on the first focus on an input. The article itself
-  // never waits for it.
+  // Start Python when the reader shows they want the calculator, never merely because the page is
+  // idle: a read-only visit of the article fetches nothing of Python (no worker, wasm, snapshot or
+  // standard library). The intents: the link carries the calculator's figures (a deep link, figures
+  // carried from another calculator) or leads to #calculator, at once after the first paint; the
+  // reader follows a link to #calculator on the page; the widget comes within START_MARGIN of the
+  // viewport; a pointer or focus enters the form (typing, too: update() starts it). Where the
+  // browser has no IntersectionObserver, Python starts when the browser is idle after load, as
+  // before. The article itself never waits for it.
+  // One screen ahead: scrolling at a skimming pace (a screen in 5 s) the reader reaches the widget
+  // about 5 s after it started, and a cold start from the snapshot takes 1–3 s (bench part 9).
+  const START_MARGIN = "100% 0px";
+  const CALCULATOR_HASH = "#calculator";
   const afterFirstPaint = (callback) => requestAnimationFrame(() => setTimeout(callback, 0));
   const whenIdle = (callback) => {
     const idle = () =>
@@ -859,14 +870,38 @@
     if (document.readyState === "complete") idle();
     else window.addEventListener("load", idle, { once: true });
   };
+  // The widgets still waiting for an intent, each with its cancel (instant navigation replaces them).
+  const waiting = new Map();
+
+  function startOnIntent(root, calculator) {
+    const controller = new AbortController();
+    const observer = "IntersectionObserver" in window
+      ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && begin(), { rootMargin: START_MARGIN })
+      : null;
+    const cancel = () => {
+      controller.abort();
+      if (observer) observer.disconnect();
+      waiting.delete(root);
+    };
+    const begin = () => {
+      cancel();
+      calculator.start();
+    };
+    waiting.set(root, cancel);
+    if (calculator.fromLink || location.hash === CALCULATOR_HASH) return afterFirstPaint(begin);
+    const options = { once: true, signal: controller.signal };
+    calculator.form.addEventListener("pointerenter", begin, options);
+    calculator.form.addEventListener("focusin", begin, options);
+    window.addEventListener("hashchange", () => location.hash === CALCULATOR_HASH && begin(), { signal: controller.signal });
+    if (observer) observer.observe(root);
+    else whenIdle(begin);
+  }
 
   function setup() {
+    for (const [root, cancel] of waiting) if (!root.isConnected) cancel();
     for (const root of document.querySelectorAll(".calc[data-calculator]:not([data-bound])")) {
       root.dataset.bound = "";
-      const calculator = new Calculator(root);
-      const begin = () => calculator.start();
-      if (calculator.fromLink) afterFirstPaint(begin);
-      else whenIdle(begin);
+      startOnIntent(root, new Calculator(root));
     }
   }
 
