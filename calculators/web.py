@@ -35,21 +35,9 @@ from .benchmarks import BENCHMARKS, Comparison
 from .breakdowns import Total
 from .calculations import Inputs, Outcome
 from .errors import CalculatorError
+from .kinds import reply_places
 from .numbers import canonical, parse_amount, parse_canonical, round_money
 from .specs import SPECS, Carry, Kind, Row, Solve, Spec, holds
-
-#: Decimals shown for each kind of figure; money follows the currency (``digits`` of the request).
-PLACES: dict[str, int] = {
-    "sum": 0,
-    "count": 0,
-    "percent": 1,
-    "seconds": 1,
-    "duration": 0,
-    "hours": 2,
-    "minutes": 0,
-    "erlangs": 2,
-    "number": 2,
-}
 
 
 def handle(request_json: str) -> str:
@@ -193,12 +181,13 @@ def _error(error: CalculatorError) -> dict[str, Any]:
 
 
 def show(value: Decimal, kind: Kind, digits: int = 2) -> str:
-    """A figure as the page receives it: rounded for its kind, in canonical form.
+    """A figure as the page receives it: rounded for its kind (:mod:`calculators.kinds`), money to
+    the currency's ``digits`` even where it is shown in whole units, in canonical form.
 
     >>> show(Decimal("7.8163"), "money"), show(Decimal("919200.4"), "sum"), show(Decimal("84.27"), "percent")
-    ('7.82', '919200', '84.3')
+    ('7.82', '919200.4', '84.3')
     """
-    return canonical(round_money(value, digits if kind == "money" else PLACES[kind]))
+    return canonical(round_money(value, reply_places(kind, digits)))
 
 
 def _rows(rows: tuple[Row, ...], values: Mapping[str, Decimal], digits: int) -> dict[str, str]:

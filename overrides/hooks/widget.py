@@ -15,6 +15,7 @@ from html import escape
 
 from figures import Formatter, benchmark_tokens
 
+from calculators.kinds import RANGE_MESSAGE, as_config
 from calculators.numbers import canonical
 from calculators.specs import SPECS, Field, Row, Scenario, Spec
 from sitebuild.catalog import DEFAULT_CURRENCY, load
@@ -217,6 +218,7 @@ class _Form:
         keys |= {other for item in items for *_, other in item.labels}
         keys |= {f"term.{carry.calculator}" for carry in spec.carry}
         keys |= {"term." + spec.id, "table.total", "result.share", "result.placeholder"}
+        keys.add(RANGE_MESSAGE)
         keys |= {formula.template for formula in spec.formula} | {"formula.heading"}
         if spec.table_caption:
             keys.add(spec.table_caption)
@@ -245,6 +247,7 @@ class _Form:
             "calculator": spec.id,
             "lang": self.fmt.lang,
             "rates": {c: canonical(r) for c, r in INDICATIVE_USD_RATES.items()},
+            "kinds": as_config(),
             "messages": self.messages(),
             "fields": [
                 {
