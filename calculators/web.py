@@ -36,7 +36,7 @@ from .breakdowns import Total
 from .calculations import Inputs, Outcome
 from .errors import CalculatorError
 from .kinds import reply_places
-from .numbers import canonical, parse_amount, parse_canonical, round_money
+from .numbers import canonical, parse_canonical, parse_input, round_money
 from .specs import SPECS, Carry, Kind, Row, Solve, Spec, holds
 
 
@@ -65,9 +65,9 @@ def respond(request: Mapping[str, Any]) -> dict[str, Any]:
         if not field.applies(choices) or not text.strip() or field.name in solved:
             continue
         try:
-            numbers[field.name] = _parse(text, field.name, request)
+            numbers[field.name] = _parse(text, field.name, request, field.kind)
         except CalculatorError as error:
-            errors[field.name] = _error(error)
+            errors[field.name] = _error(error, field.kind)
     reply: dict[str, Any] = {
         "errors": errors,
         "result": None,
@@ -83,7 +83,9 @@ def respond(request: Mapping[str, Any]) -> dict[str, Any]:
     try:
         outcome = spec.compute(Inputs(numbers, choices))
     except CalculatorError as error:
-        errors[error.field or spec.numbers[0].name] = _error(error)
+        name = error.field or spec.numbers[0].name
+        kind = next((f.kind for f in spec.numbers if f.name == name), "money")
+        errors[name] = _error(error, kind)
         return reply
     try:
         reply["result"] = _result(spec, outcome, numbers, choices, digits)
@@ -170,14 +172,31 @@ def _solve(
     return True
 
 
-def _parse(text: str, name: str, request: Mapping[str, Any]) -> Decimal:
+def _parse(text: str, name: str, request: Mapping[str, Any], kind: str = "number") -> Decimal:
     if request.get("source") == "link":
         return parse_canonical(text, name)
-    return parse_amount(text, request.get("decimal", ","), request.get("group", " "), name)
+    return parse_input(text, kind, request.get("decimal", ","), request.get("group", " "), name)
 
 
-def _error(error: CalculatorError) -> dict[str, Any]:
-    return {"code": error.code, **{k: str(v) for k, v in error.details.items()}}
+#: The "cannot be negative" message that fits a field's kind: an amount, a number, a time.
+NEGATIVE = {
+    "count": "negative_number",
+    "number": "negative_number",
+    "percent": "negative_number",
+    "seconds": "negative_time",
+    "minutes": "negative_time",
+    "hours": "negative_time",
+}
+
+
+def _error(error: CalculatorError, kind: str = "money") -> dict[str, Any]:
+    """An error as the page receives it; a negative value's code says what kind of value it is.
+
+    >>> _error(CalculatorError("negative", "aht"), "seconds")
+    {'code': 'negative_time'}
+    """
+    code = NEGATIVE.get(kind, error.code) if error.code == "negative" else error.code
+    return {"code": code, **{k: str(v) for k, v in error.details.items()}}
 
 
 def show(value: Decimal, kind: Kind, digits: int = 2) -> str:

@@ -79,6 +79,8 @@ class _Form:
         if field.name == "rate":
             prefill = ' data-prefill="rates"'
             hint = self.t("rate.note", date=self.fmt.date(RATES_DATE))
+        elif f"hint.{field.kind}" in load(self.fmt.lang):  # the forms its kind accepts (80 %, 4:30)
+            hint = self.t(f"hint.{field.kind}")
         hint_html = (
             f'<span class="calc__hint" id="{uid}-{name}-hint">{escape(hint)}</span>' if hint else ""
         )

@@ -85,11 +85,13 @@ REACHED: list[tuple[str, str, Callable[[], object]]] = [
         lambda: calc.fewer_repeat_calls(41300, 11800, 25, 15, Period.MONTH, 0),
     ),
     ("solve_target", "target", lambda: formulas.target(0)),
+    ("clock", "aht", lambda: calc.parse_input("4:75", "seconds", *NB, field="aht")),
 ]
 
 #: Codes no formula raises: the page raises them itself, or the bridge answers a solve with them
-#: (``solve_inexact``, ``solve_needs``: see tests/unit/test_solve.py).
-PAGE_CODES = {"compute_failed", "solve_inexact", "solve_needs"}
+#: (``solve_inexact``, ``solve_needs``: see tests/unit/test_solve.py), or the bridge names a negative
+#: count or time with them (tests/unit/test_web.py).
+PAGE_CODES = {"compute_failed", "solve_inexact", "solve_needs", "negative_number", "negative_time"}
 
 
 @pytest.mark.parametrize(
@@ -112,8 +114,8 @@ def test_the_page_can_raise_its_own_code() -> None:
     assert (error.code, str(error)) == ("compute_failed", "value: compute_failed")
 
 
-def test_there_are_twenty_five_codes() -> None:
-    assert len(ERROR_CODES) == 25
+def test_there_are_twenty_eight_codes() -> None:
+    assert len(ERROR_CODES) == 28
 
 
 def test_an_unknown_code_is_a_programming_error() -> None:

@@ -240,7 +240,7 @@ def test_each_field_gets_its_own_error() -> None:
     reply = contact({"costs": "abc", "contacts": "-5", "share": "1,2,3", "unit_cost": "0,50"})
     assert reply["errors"] == {
         "costs": {"code": "not_a_number"},
-        "contacts": {"code": "negative"},
+        "contacts": {"code": "negative_number"},
         "share": {"code": "malformed"},
     }
     assert reply["result"] is None
@@ -253,7 +253,7 @@ def test_each_field_of_a_new_calculator_gets_its_own_error() -> None:
     assert reply["errors"] == {
         "talk": {"code": "malformed"},
         "hold": {"code": "not_a_number"},
-        "wrap": {"code": "negative"},
+        "wrap": {"code": "negative_time"},
     }
     assert reply["link"] == {
         "contacts": "2.5",
@@ -280,7 +280,10 @@ WEB_ERRORS: list[tuple[str, dict[str, str], str, str]] = [
     ("occupancy", {"handle": "1240"}, "empty", "idle"),
     ("service-level", SL | {"aht": ""}, "empty", "aht"),
     ("cost-per-contact", {"costs": "NaN", "contacts": "1"}, "not_a_number", "costs"),
-    ("cost-per-contact", {"costs": "1", "contacts": "-1"}, "negative", "contacts"),
+    ("cost-per-contact", {"costs": "-1", "contacts": "1"}, "negative", "costs"),
+    ("cost-per-contact", {"costs": "1", "contacts": "-1"}, "negative_number", "contacts"),
+    ("service-level", SL | {"aht": "-4:30"}, "negative_time", "aht"),
+    ("service-level", SL | {"aht": "4:75"}, "clock", "aht"),
     ("cost-per-contact", {"costs": "1", "contacts": "0"}, "zero_divisor", "contacts"),
     ("cost-per-call", {"costs": "1", "calls": "0"}, "zero_divisor", "calls"),
     ("cost-per-call", {"costs": "1", "sales": "0", "mode": "outbound"}, "zero_divisor", "sales"),
@@ -1187,3 +1190,84 @@ def test_the_number_check_catches_bad_numbers(number_problems: Problems) -> None
 def test_unknown_calculator_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="unknown calculator"):
         respond({"calculator": "cost-per-smile", "values": {}})
+
+
+# --- input as people type it (issue 18 item 6) -----------------------------------------------
+
+#: What "cannot be negative" says for each kind of field: an amount, a number, a time.
+NEGATIVE_BY_KIND = {
+    "money": "negative",
+    "count": "negative_number",
+    "number": "negative_number",
+    "percent": "negative_number",
+    "seconds": "negative_time",
+    "minutes": "negative_time",
+    "hours": "negative_time",
+}
+EVERY_NUMBER_FIELD = [(spec.id, field) for spec in SPECS.values() for field in spec.numbers]
+
+
+def applying(calculator: str, field: Field) -> dict[str, str]:
+    """Choices under which ``field`` applies (the rate needs a currency other than USD)."""
+    spec = SPECS[calculator]
+    choices = dict(field.when)
+    for name, value in field.unless:
+        choices[name] = next(other for other in spec.choices[name] if other != value)
+    return choices
+
+
+@pytest.mark.parametrize(
+    ("calculator", "field"),
+    EVERY_NUMBER_FIELD,
+    ids=[f"{c}-{f.name}" for c, f in EVERY_NUMBER_FIELD],
+)
+def test_a_negative_value_gets_the_message_of_its_kind(calculator: str, field: Field) -> None:
+    for source, text in (("typed", "-5"), ("link", "-5")):
+        reply = ask(calculator, applying(calculator, field) | {field.name: text}, source=source)
+        assert reply["errors"].get(field.name) == {"code": NEGATIVE_BY_KIND[field.kind]}
+
+
+PERCENT_FIELDS = [(c, f) for c, f in EVERY_NUMBER_FIELD if f.kind == "percent"]
+CLOCK_FIELDS = [(c, f) for c, f in EVERY_NUMBER_FIELD if f.kind in ("seconds", "minutes")]
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+@pytest.mark.parametrize(
+    ("calculator", "field"), PERCENT_FIELDS, ids=[f"{c}-{f.name}" for c, f in PERCENT_FIELDS]
+)
+def test_a_percent_sign_is_accepted_in_every_percent_field(
+    lang: str, calculator: str, field: Field
+) -> None:
+    for text in ("30 %", "30%", "30\u00a0%"):
+        reply = ask(
+            calculator, {field.name: text}, decimal=LOCALES[lang][0], group=LOCALES[lang][1]
+        )
+        assert field.name not in reply["errors"]
+        assert reply["link"][field.name] == "30"
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+@pytest.mark.parametrize(
+    ("calculator", "field"), CLOCK_FIELDS, ids=[f"{c}-{f.name}" for c, f in CLOCK_FIELDS]
+)
+def test_minutes_and_seconds_are_accepted_in_every_time_field(
+    lang: str, calculator: str, field: Field
+) -> None:
+    expected = {"seconds": ("310", "3723"), "minutes": ("5.166667", "62.05")}[field.kind]
+    for text, value in zip(("5:10", "1:02:03"), expected, strict=True):
+        reply = ask(
+            calculator, {field.name: text}, decimal=LOCALES[lang][0], group=LOCALES[lang][1]
+        )
+        assert field.name not in reply["errors"]
+        assert reply["link"][field.name] == value
+    reply = ask(calculator, {field.name: "5:75"}, decimal=LOCALES[lang][0], group=LOCALES[lang][1])
+    assert reply["errors"][field.name] == {"code": "clock"}
+
+
+def test_the_service_level_example_typed_as_a_clock() -> None:
+    reply = ask("service-level", SL | {"aht": "4:00"})
+    assert reply["errors"] == {}
+    assert (
+        reply["result"]["values"]["agents"]
+        == ask("service-level", SL)["result"]["values"]["agents"]
+    )
