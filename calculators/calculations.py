@@ -219,14 +219,18 @@ def average_handle_time(inputs: Inputs) -> Outcome:
 
 
 def occupancy(inputs: Inputs) -> Outcome:
-    """Occupancy, the hours it rests on, and what the same work needs at the top of the goal."""
+    """Occupancy, the hours it rests on, and what the same work needs at the top and the bottom of
+    the quoted goal (85 % and 80 %)."""
     handle, idle = inputs.need("handle"), inputs.need("idle")
     percent = staffing.occupancy(handle, idle)
     logged_in = handle + idle
-    at_goal = CONTEXT.divide(handle * 100, OCCUPANCY_GOAL.figures["goal"])
-    values = {"occupancy": percent, "logged-in-hours": logged_in, "hours-at-goal": at_goal}
-    if logged_in > at_goal:
-        values["idle-hours-above-goal"] = logged_in - at_goal
+    values = {"occupancy": percent, "logged-in-hours": logged_in}
+    # against the top of the quoted goal (85 %) and its bottom (80 %): both, so none is implied
+    for suffix, figure in (("goal", "goal"), ("low", "low")):
+        needed = CONTEXT.divide(handle * 100, OCCUPANCY_GOAL.figures[figure])
+        values[f"hours-at-{suffix}"] = needed
+        if logged_in > needed:
+            values[f"idle-hours-above-{suffix}"] = logged_in - needed
     return Outcome(values=values, band=band(percent, OCCUPANCY_GOAL))
 
 

@@ -397,6 +397,8 @@ OCCUPANCY = Spec(
         Row("logged-in-hours", "result.logged-in-hours", "hours"),
         Row("hours-at-goal", "result.hours-at-goal", "hours"),
         Row("idle-hours-above-goal", "result.idle-hours-above-goal", "hours"),
+        Row("hours-at-low", "result.hours-at-low", "hours"),
+        Row("idle-hours-above-low", "result.idle-hours-above-low", "hours"),
     ),
     formula=(Formula("occupancy", "formula.occupancy"),),
 )

@@ -274,6 +274,8 @@ def reference_tokens(reference: Reference, fmt: Formatter) -> dict[str, str]:
             )
     if "target" in figures and "answer_time" in figures:
         tokens["value"] = f"{figures['target']}/{figures['answer_time']}"
+    if "value" in figures and "high" in figures and "low" not in figures:  # a target and a ceiling
+        tokens["cell"] = fmt.t("table.up_to", value=tokens["value"], high=tokens["high"])
     return tokens
 
 
@@ -392,7 +394,8 @@ def table(
 UNIT_KINDS = frozenset(
     name for name, kind in KINDS.items() if kind.unit and kind.unit != "currency"
 )
-_UNIT_NOTE = re.compile(r"\s*\((?![A-Z]{2,5}\))[^()]*\)$")  # a unit, not an abbreviation (AHT)
+#: A unit in brackets at the end of a label: not an abbreviation (AHT), not a figure ("(85 %)").
+_UNIT_NOTE = re.compile(r"\s*\((?![A-Z]{2,5}\))(?![^()]*\d)[^()]*\)$")
 
 
 def _label(
@@ -524,7 +527,8 @@ def benchmark_table(calculator: str, fmt: Formatter) -> str:
         else spec.main
     )
     value = fmt.figure(outcome.values[main.key], main.kind)
-    benchmark = benchmark_tokens(spec, fmt)["value"]
+    quoted = benchmark_tokens(spec, fmt)
+    benchmark = quoted.get("cell", quoted["value"])
     headers = [fmt.t("table.metric"), fmt.t("table.benchmark"), fmt.t("table.example")]
     if outcome.comparison is not None:
         comparison = outcome.comparison

@@ -65,6 +65,8 @@ RELATIONS: dict[str, dict[str, Callable[[Shown], Decimal]]] = {
         "occupancy": lambda v: v["handle"] / v["logged-in-hours"] * 100,
         "hours-at-goal": lambda v: v["handle"] / D("0.85"),
         "idle-hours-above-goal": lambda v: v["logged-in-hours"] - v["hours-at-goal"],
+        "hours-at-low": lambda v: v["handle"] / D("0.80"),
+        "idle-hours-above-low": lambda v: v["logged-in-hours"] - v["hours-at-low"],
     },
     "service-level": {
         "traffic": lambda v: v["calls"] * v["aht"] / (v["interval"] * 60),

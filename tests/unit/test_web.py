@@ -878,6 +878,8 @@ def test_fcr_what_if(number_problems: Problems) -> None:
                 "logged-in-hours": "1600",
                 "hours-at-goal": "1458.82",
                 "idle-hours-above-goal": "141.18",
+                "hours-at-low": "1550",  # the bottom of the quoted 80-85 % as well
+                "idle-hours-above-low": "50",
             },
             "below",
         ),
