@@ -222,6 +222,11 @@ _COSTS_GROUP = tuple(
 _CHANNELS_GROUP = tuple(
     Field(name, "count", f"channel.{name}", group="breakdown.contacts") for name in CONTACT_CHANNELS
 )
+#: Minutes per contact of each channel: with contacts by channel, the cost per contact of each.
+_CHANNEL_MINUTES = tuple(
+    Field(f"{name}_minutes", "minutes", f"channel_minutes.{name}", group="group.channel_minutes")
+    for name in CONTACT_CHANNELS
+)
 _INBOUND = (("mode", "inbound"),)
 _OUTBOUND_LABEL = "mode", "outbound"
 
@@ -233,6 +238,7 @@ COST_PER_CONTACT = Spec(
         *_MONEY,
         *_COSTS_GROUP,
         *_CHANNELS_GROUP,
+        *_CHANNEL_MINUTES,
         Field("share", "percent", "scenario.self_service.share", group="scenario.heading"),
         Field("unit_cost", "money", "scenario.self_service.unit_cost", group="scenario.heading"),
         Field("variable_share", "percent", "field.variable_share", group="scenario.heading"),
@@ -242,6 +248,10 @@ COST_PER_CONTACT = Spec(
         Row("cost-per-contact", "result.cost_per_contact", "money", main=True),
         Row("annual-costs", "result.annual_costs", "sum"),
         Row("annual-volume", "result.annual_contacts", "count"),
+        *(
+            Row(f"cost-per-contact-{name}", f"result.channel_cost.{name}", "money")
+            for name in CONTACT_CHANNELS
+        ),
     ),
     scenario=Scenario(
         title="scenario.self_service.title",

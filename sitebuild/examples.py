@@ -36,6 +36,10 @@ EXAMPLES: dict[str, dict[str, dict[str, str]]] = {
             "email": "2000",
             "chat": "2300",
             "social": "600",
+            "phone_minutes": "6",
+            "email_minutes": "8",
+            "chat_minutes": "10",
+            "social_minutes": "5",
             "share": "20",
             "unit_cost": "0.50",
         }

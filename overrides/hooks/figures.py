@@ -503,7 +503,19 @@ def example_table(calculator: str, fmt: Formatter) -> str:
         "glossary-table--numbers glossary-table--result",
         keys=keys,
     )
-    return "".join(breakdowns) + main + model_assumption(spec, fmt)
+    stated = [
+        note for _, o in data for note in o.notes if note.startswith("assumption.")
+    ]  # e.g. how shared costs are spread over the channels
+    return (
+        "".join(breakdowns)
+        + main
+        + model_assumption(spec, fmt)
+        + "".join(
+            f'<p class="glossary-source"><strong>{escape(fmt.t("table.assumption"))}:</strong> '
+            f"{escape(fmt.t(note))}</p>"
+            for note in dict.fromkeys(stated)
+        )
+    )
 
 
 def model_assumption(spec: Spec, fmt: Formatter) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from babel.numbers import get_decimal_symbol
 
+from calculators.breakdowns import CONTACT_CHANNELS
 from calculators.specs import SPECS
 from sitebuild import examples
 
@@ -35,6 +36,12 @@ RELATIONS: dict[str, dict[str, Callable[[Shown], Decimal]]] = {
         "saving_period": lambda v: v["moved"] * v["saving_per_moved"],
         "saving_year": lambda v: v["saving_period"] * 12,
         "new_cost_per_contact": lambda v: (v["costs"] - v["saving_period"]) / v["contacts"],
+        **{
+            f"cost-per-contact-{channel}": lambda v, c=channel: v["costs"]
+            * v[f"{c}_minutes"]
+            / sum(v[name] * v[f"{name}_minutes"] for name in CONTACT_CHANNELS)
+            for channel in CONTACT_CHANNELS
+        },
     },
     "cost-per-call": {
         "cost-per-call": lambda v: v["costs"] / v["calls"],

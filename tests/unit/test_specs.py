@@ -14,14 +14,26 @@ from calculators.specs import CURRENCIES, SPECS, Field, FieldKind, Kind, Row, Sp
 
 #: Inputs like each article's worked example, complete enough for every row the calculator shows.
 FULL: dict[str, dict[str, str]] = {
-    "cost-per-contact": {"costs": "76600", "contacts": "9800", "share": "20", "unit_cost": "0.5"},
+    "cost-per-contact": {
+        "costs": "76600",
+        "phone": "4900",
+        "email": "2000",
+        "chat": "2300",
+        "social": "600",
+        "phone_minutes": "6",
+        "email_minutes": "8",
+        "chat_minutes": "10",
+        "social_minutes": "5",
+        "share": "20",
+        "unit_cost": "0.5",
+    },
     "cost-per-call": {
         "costs": "41300",
         "calls": "11800",
         "repeat_now": "25",
         "repeat_target": "15",
     },
-    "cost-per-resolution": {"costs": "78400", "resolved": "7000", "contacts": "9800"},
+    "cost-per-resolution": {"costs": "76600", "resolved": "7000", "contacts": "9800"},
     "average-handle-time": {
         "talk": "26000",
         "hold": "2400",
