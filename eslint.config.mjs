@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: ["site/**", "node_modules/**", ".venv/**", "test-artifacts/**"] },
+  { ignores: ["site/**", "node_modules/**", ".venv/**", "test-artifacts/**", ".cache/**", "bench/results/**"] },
   js.configs.recommended,
   {
     // Page scripts: classic scripts, loaded by Material's pages (document$ is Material's observable).

@@ -21,7 +21,7 @@
    calculator's section comes into view: section visible to first result, cold and warm; the cold
    deep link's phases (and the wasm's compilation alone); Lighthouse's mobile performance score of
    an article and an embed (``node_modules/.bin/lighthouse``, or the one ``$LIGHTHOUSE`` names).
->>>>>>> lazy
+
 
 Prints a table (name, value, unit, target, verdict) and writes every figure by name, with the raw
 samples, to ``bench/results/latest.json``. Serves a snapshot of ``site/`` (or a fresh build with

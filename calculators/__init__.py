@@ -16,7 +16,15 @@ from .benchmarks import BENCHMARKS, COST_PER_CALL, COST_PER_CONTACT, Benchmark, 
 from .breakdowns import CONTACT_CHANNELS, COST_COMPONENTS, Total, total_contacts, total_costs
 from .errors import ERROR_CODES, CalculatorError
 from .formulas import cost_per_call_inbound, cost_per_call_outbound, cost_per_contact
-from .numbers import MAX_CHARS, MAX_VALUE, canonical, parse_amount, parse_canonical, round_money
+from .numbers import (
+    MAX_CHARS,
+    MAX_VALUE,
+    canonical,
+    parse_amount,
+    parse_canonical,
+    parse_input,
+    round_money,
+)
 from .periods import Period, annualise
 from .scenarios import fewer_repeat_calls, self_service_shift
 from .summaries import summarise_cost_per_call, summarise_cost_per_contact
@@ -47,6 +55,7 @@ __all__ = [
     "fewer_repeat_calls",
     "parse_amount",
     "parse_canonical",
+    "parse_input",
     "round_money",
     "self_service_shift",
     "summarise_cost_per_call",

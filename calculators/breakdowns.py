@@ -52,6 +52,32 @@ def total_contacts(
     return _total(contacts, by_channel, CONTACT_CHANNELS, "contacts", whole=True)
 
 
+def channel_costs(
+    costs: Decimal, contacts: Total, minutes: Mapping[str, Decimal]
+) -> dict[str, Decimal] | None:
+    """Cost per contact of each channel, all costs (shared ones too) spread over the channels in
+    proportion to contacts x minutes per contact: a channel whose contacts take longer carries
+    more of the staff, rent and technology they use. ``None`` unless contacts come by channel and
+    every channel with contacts has its minutes (spread by contacts alone, every channel would
+    cost the same per contact, which says nothing).
+
+    Cost per contact of a channel = costs x its minutes / sum of (contacts x minutes).
+
+    >>> contacts = total_contacts(by_channel={"phone": 100, "email": 100})
+    >>> channel_costs(Decimal(900), contacts, {"phone": Decimal(6), "email": Decimal(3)})
+    {'phone': Decimal('6'), 'email': Decimal('3')}
+    >>> channel_costs(Decimal(900), contacts, {"phone": Decimal(6)}) is None
+    True
+    """
+    used = [(name, part) for name, part in contacts.parts if part > 0]
+    if contacts.source != "breakdown" or not all(name in minutes for name, _ in used):
+        return None
+    weight = sum((part * minutes[name] for name, part in used), Decimal(0))
+    if weight == 0:
+        raise CalculatorError("zero_divisor", f"{used[0][0]}_minutes")
+    return {name: CONTEXT.divide(costs * minutes[name], weight) for name, _ in used}
+
+
 def _total(
     total: Number | None,
     parts: Mapping[str, Number | None] | None,

@@ -25,7 +25,7 @@ from .benchmarks import (
     Comparison,
     band,
 )
-from .breakdowns import CONTACT_CHANNELS, COST_COMPONENTS, Total
+from .breakdowns import CONTACT_CHANNELS, COST_COMPONENTS, Total, channel_costs
 from .errors import CalculatorError
 from .formulas import count
 from .numbers import CONTEXT, round_money
@@ -119,15 +119,27 @@ def cost_per_contact(inputs: Inputs) -> Outcome:
         variable_share=inputs.get("variable_share"),
     )
     scenario = summary.scenario
+    by_channel = channel_costs(
+        summary.costs.value,
+        summary.contacts,
+        {
+            name: inputs.numbers[f"{name}_minutes"]
+            for name in CONTACT_CHANNELS
+            if inputs.get(f"{name}_minutes") is not None
+        },
+    )
+    spread = ("assumption.channel_cost",) if by_channel else ()
     return Outcome(
         values={
             "cost-per-contact": summary.cost_per_contact,
             "annual-costs": summary.annual_costs,
             "annual-volume": summary.annual_contacts,
+            **{f"cost-per-contact-{name}": value for name, value in (by_channel or {}).items()},
         },
         comparison=summary.comparison,
         source=summary.costs.source,
-        notes=_comparison_notes(summary.comparison, inputs.currency, COST_PER_CONTACT.currency),
+        notes=_comparison_notes(summary.comparison, inputs.currency, COST_PER_CONTACT.currency)
+        + spread,
         shares=summary.costs,
         scenario=None
         if scenario is None
@@ -219,14 +231,18 @@ def average_handle_time(inputs: Inputs) -> Outcome:
 
 
 def occupancy(inputs: Inputs) -> Outcome:
-    """Occupancy, the hours it rests on, and what the same work needs at the top of the goal."""
+    """Occupancy, the hours it rests on, and what the same work needs at the top and the bottom of
+    the quoted goal (85 % and 80 %)."""
     handle, idle = inputs.need("handle"), inputs.need("idle")
     percent = staffing.occupancy(handle, idle)
     logged_in = handle + idle
-    at_goal = CONTEXT.divide(handle * 100, OCCUPANCY_GOAL.figures["goal"])
-    values = {"occupancy": percent, "logged-in-hours": logged_in, "hours-at-goal": at_goal}
-    if logged_in > at_goal:
-        values["idle-hours-above-goal"] = logged_in - at_goal
+    values = {"occupancy": percent, "logged-in-hours": logged_in}
+    # against the top of the quoted goal (85 %) and its bottom (80 %): both, so none is implied
+    for suffix, figure in (("goal", "goal"), ("low", "low")):
+        needed = CONTEXT.divide(handle * 100, OCCUPANCY_GOAL.figures[figure])
+        values[f"hours-at-{suffix}"] = needed
+        if logged_in > needed:
+            values[f"idle-hours-above-{suffix}"] = logged_in - needed
     return Outcome(values=values, band=band(percent, OCCUPANCY_GOAL))
 
 

@@ -17,12 +17,17 @@ from __future__ import annotations
 #: number of agents that cannot clear the load without callers who hang up. ``compute_failed`` is the page's own: Python failed.
 #: Reverse solving: ``solve_target`` (a target of zero or below has no answer), ``solve_inexact`` (no
 #: whole volume gives the target: ``nearest``, the next whole volume up, and its ``result``),
-#: ``solve_needs`` (the ``other`` field must be given to solve).
+#: ``solve_needs`` (the ``other`` field must be given to solve). ``clock`` is a time typed as a clock
+#: that is not one (4:75); the bridge tells a negative count or share (``negative_number``) and a
+#: negative time (``negative_time``) from a negative amount of money (``negative``).
 ERROR_CODES = frozenset(
     {
         "empty",
         "not_a_number",
         "negative",
+        "negative_number",
+        "negative_time",
+        "clock",
         "zero_divisor",
         "too_large",
         "malformed",

@@ -34,6 +34,10 @@ _CANONICAL = re.compile(r"\+?(\d+)(?:\.(\d+))?")
 _BODY_CHARS = re.compile(r"[\d .,]+")
 _CURRENCY_WORD = re.compile(r"[A-Z]{3}|VNĐ|US|kr|Kr|KR|руб|р|đ|Đ")
 _LEADING_GROUP = re.compile(r"[1-9]\d{0,2}")
+_PERCENT_SIGN = re.compile(r"\s*[%\uff05\u066a]\s*$")
+_CLOCK = re.compile(r"(-?)(\d{1,9}):(\d{2})(?::(\d{2}))?")
+#: Units of time a field may be typed in as a clock (m:ss or h:mm:ss), and seconds per unit.
+CLOCK_KINDS = {"seconds": 1, "minutes": 60}
 
 
 def to_decimal(value: Decimal | int | str, field: str | None = None) -> Decimal:
@@ -120,6 +124,52 @@ def parse_amount(
     if negative and number != 0:
         raise CalculatorError("negative", field)
     return _typed(number, field)
+
+
+def parse_input(
+    text: str,
+    kind: str,
+    decimal_sep: str = ",",
+    group_sep: str = "\u00a0",
+    field: str | None = None,
+) -> Decimal:
+    """Parse what a reader types into a field of ``kind`` (:data:`calculators.specs.FieldKind`).
+
+    As :func:`parse_amount`, and: a percentage may end in a percent sign ("80 %", "80%"); a time
+    in seconds or minutes may be written as a clock, minutes:seconds or hours:minutes:seconds
+    ("4:30" is 270 seconds, or 4.5 minutes; minutes are kept to :data:`MAX_DECIMALS` decimals).
+
+    >>> parse_input("80 %", "percent"), parse_input("12,5%", "percent")
+    (Decimal('80'), Decimal('12.5'))
+    >>> parse_input("5:10", "seconds"), parse_input("1:02:03", "seconds"), parse_input("4:30", "minutes")
+    (Decimal('310'), Decimal('3723'), Decimal('4.5'))
+    >>> parse_input("4:75", "seconds")
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: value: clock
+    """
+    if kind == "percent":
+        return parse_amount(_PERCENT_SIGN.sub("", text), decimal_sep, group_sep, field)
+    if kind in CLOCK_KINDS and ":" in text:
+        return _clock(_normalise(text), CLOCK_KINDS[kind], field)
+    return parse_amount(text, decimal_sep, group_sep, field)
+
+
+def _clock(text: str, per_unit: int, field: str | None) -> Decimal:
+    """A clock time (m:ss or h:mm:ss) in units of ``per_unit`` seconds."""
+    match = _CLOCK.fullmatch(text.replace(" ", ""))
+    if not match:
+        raise CalculatorError("clock", field)
+    sign, first, second, third = match.groups()
+    parts = [int(first), int(second)] + ([int(third)] if third is not None else [])
+    if any(part >= 60 for part in parts[1:]):
+        raise CalculatorError("clock", field)
+    seconds = sum(part * 60**power for power, part in enumerate(reversed(parts)))
+    if sign and seconds:
+        raise CalculatorError("negative", field)
+    value = round_money(CONTEXT.divide(Decimal(seconds), per_unit), MAX_DECIMALS)
+    whole = value.to_integral_value()
+    return _checked(whole if value == whole else value.normalize(CONTEXT), field)
 
 
 def round_money(value: Decimal, places: int = 2) -> Decimal:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .errors import CalculatorError
-from .formulas import Number, count, divisor, round_half_up
-from .numbers import CONTEXT, round_money, to_decimal
+from .formulas import Number, count, divisor
+from .numbers import CONTEXT, to_decimal
 from .periods import Period, annualise
 from .scenarios import Assumption, variable_percent
 
@@ -133,8 +133,8 @@ class FcrScenario:
     """Contacts and money saved when FCR rises from ``fcr_now`` to ``fcr_target`` percent.
 
     ``handled_now`` and ``handled_after`` count first contacts plus one repeat contact per unresolved
-    first contact; ``contacts_avoided`` is whole, so ``contacts_avoided x variable_cost_per_contact``
-    (a cent amount) is exactly ``saving_per_period``.
+    first contact. Every figure is exact: ``contacts_avoided x variable_cost_per_contact`` is
+    ``saving_per_period``; round only to show.
     """
 
     fcr_now: Decimal
@@ -164,20 +164,20 @@ def raise_fcr(
     - ``contacts`` are the period's first contacts; each one not resolved brings exactly one more
       contact. The brief says *at least* one, so the saving is a floor. Contacts handled now =
       contacts + (contacts - resolved_first).
-    - Contacts avoided = contacts x (target - FCR now) / 100, rounded half up to a whole contact
-      before it is priced.
+    - Contacts avoided = contacts x (target - FCR now) / 100.
     - Only the variable share of costs (staff, chiefly) falls with volume: variable cost per contact =
-      costs x variable_share / 100 / contacts handled now, rounded to the cent. Rent, technology and
-      other fixed costs stay.
-    - Saving per period = contacts avoided x variable cost per contact; per year, x periods per year.
+      costs x variable_share / 100 / contacts handled now. Rent, technology and other fixed costs stay.
+    - Saving per period = contacts avoided x variable cost per contact (= variable costs x contacts
+      avoided / contacts handled now); per year, x periods per year. Nothing is rounded before it is
+      multiplied.
 
     ``fcr_target`` must be above today's FCR (``target_not_higher``) and at most 100 (``over_hundred``).
 
     >>> result = raise_fcr(9800, 7000, 80, 76600, Period.MONTH, 70)
-    >>> result.handled_now, result.contacts_avoided, result.variable_cost_per_contact
+    >>> result.handled_now, result.contacts_avoided, round_money(result.variable_cost_per_contact)
     (Decimal('12600'), Decimal('840'), Decimal('4.26'))
-    >>> result.saving_per_period, result.saving_per_year
-    (Decimal('3578.40'), Decimal('42940.80'))
+    >>> round_money(result.saving_per_period), round_money(result.saving_per_year)
+    (Decimal('3574.67'), Decimal('42896.00'))
     """
     fcr = first_contact_resolution(resolved_first, contacts)
     total = divisor(contacts, "contacts")
@@ -190,12 +190,10 @@ def raise_fcr(
     cost_total = to_decimal(costs, "costs")
     share = variable_percent(variable_share)
     handled_now = total + (total - resolved)
-    avoided = round_half_up(
-        CONTEXT.subtract(CONTEXT.divide(CONTEXT.multiply(total, target), _HUNDRED), resolved)
-    )
+    avoided = CONTEXT.subtract(CONTEXT.divide(CONTEXT.multiply(total, target), _HUNDRED), resolved)
     variable_costs = CONTEXT.divide(CONTEXT.multiply(cost_total, share), _HUNDRED)
-    unit = round_money(CONTEXT.divide(variable_costs, handled_now))
-    saving = CONTEXT.multiply(avoided, unit)
+    unit = CONTEXT.divide(variable_costs, handled_now)
+    saving = CONTEXT.divide(CONTEXT.multiply(avoided, variable_costs), handled_now)
     return FcrScenario(
         fcr_now=fcr,
         fcr_target=target,

@@ -1,25 +1,34 @@
 """What-if scenarios tied to the levers the articles explain; each exposes its assumptions as data.
 
 Only the variable share of costs falls when fewer contacts are handled: staff costs follow volume,
-rent, technology and hardware do not (not within a year). Counts are rounded to whole contacts or
-calls, and unit costs to the cent, before they are multiplied, so every figure a page shows can be
-multiplied by hand and gives the saving it shows.
+rent, technology and hardware do not (not within a year). Every figure is computed exactly in
+``Decimal`` and only what is shown is rounded, so a saving is the model's, not the product of
+rounded parts: multiplied by hand, the shown figures give it within the rounding of the shown unit
+figure (which the table says).
 
 The cost-per-contact article's example (a month, staff 48,500 + 9,700 of 76,600):
 
 >>> from calculators import round_money
 >>> share = staff_share({"salaries": Decimal(48500), "benefits": Decimal(9700), "other": Decimal(18400)})
 >>> result = self_service_shift(76600, 9800, 20, "0.50", Period.MONTH, share)
->>> result.moved, result.variable_cost_per_contact, result.saving_per_moved
+>>> result.moved, round_money(result.variable_cost_per_contact), round_money(result.saving_per_moved)
 (Decimal('1960'), Decimal('5.94'), Decimal('5.44'))
->>> result.saving_per_period, result.saving_per_year, round_money(result.new_cost_per_contact)
-(Decimal('10662.40'), Decimal('127948.80'), Decimal('6.73'))
+>>> [round_money(figure) for figure in (result.saving_per_period, result.saving_per_year)]
+[Decimal('10660.00'), Decimal('127920.00')]
+>>> round_money(result.new_cost_per_contact)
+Decimal('6.73')
+
+The issue's Norwegian centre (1 250 000 kr, 18 400 contacts, 15 % moved at 12,50 kr, 60 % variable):
+
+>>> result = self_service_shift(1250000, 18400, 15, "12.50", Period.MONTH, 60)
+>>> result.saving_per_period, result.saving_per_year
+(Decimal('78000.00'), Decimal('936000.00'))
 
 The cost-per-call article's example (a month, the site's default variable share of 70 %):
 
 >>> result = fewer_repeat_calls(41300, 11800, 25, 15, Period.MONTH, DEFAULT_VARIABLE_SHARE)
->>> result.calls_avoided, result.variable_cost_per_call, result.saving_per_period
-(Decimal('1388'), Decimal('2.45'), Decimal('3400.60'))
+>>> round_money(result.calls_avoided, 0), result.variable_cost_per_call, round_money(result.saving_per_period)
+(Decimal('1388'), Decimal('2.45'), Decimal('3401.18'))
 """
 
 from __future__ import annotations
@@ -30,8 +39,8 @@ from decimal import Decimal
 
 from .breakdowns import total_costs
 from .errors import CalculatorError
-from .formulas import Number, cost_per_call_inbound, cost_per_contact, divisor, round_half_up
-from .numbers import CONTEXT, round_money, to_decimal
+from .formulas import Number, cost_per_call_inbound, cost_per_contact, divisor
+from .numbers import CONTEXT, to_decimal
 from .periods import Period, annualise
 
 #: The share of costs, in percent, that this site assumes varies with the number of contacts when
@@ -58,8 +67,7 @@ class Assumption:
 class SelfServiceResult:
     """Cost per contact after moving a share of contacts to self-service.
 
-    ``moved`` is a whole number of contacts and ``variable_cost_per_contact`` and
-    ``saving_per_moved`` are cent amounts, so ``moved x saving_per_moved == saving_per_period``.
+    Every figure is exact (``moved x saving_per_moved == saving_per_period``); round only to show.
     ``assumptions`` has ``share``, ``unit_cost`` and ``variable_share``.
     """
 
@@ -78,8 +86,8 @@ class RepeatCallsResult:
     """Calls and money saved when better first contact resolution (FCR) cuts repeat calls.
 
     Shares are repeat calls / all calls; ``first_share_now`` and ``first_share_target`` are the
-    first calls' shares (100 - repeat share). ``calls_avoided`` is whole and
-    ``variable_cost_per_call`` a cent amount, so their product is exactly ``saving_per_period``.
+    first calls' shares (100 - repeat share). Every figure is exact, so
+    ``calls_avoided x variable_cost_per_call == saving_per_period``; round only to show.
     ``assumptions`` has ``repeat_now``, ``repeat_target`` and ``variable_share``.
     """
 
@@ -146,10 +154,8 @@ def staff_share(breakdown: Mapping[str, Number | None]) -> Decimal | None:
 
 
 def _variable_unit_cost(costs: Decimal, share: Decimal, volume: Decimal) -> Decimal:
-    """Variable cost per contact or call, to the cent: costs x share / 100 / volume."""
-    return round_money(
-        CONTEXT.divide(CONTEXT.multiply(costs, share), CONTEXT.multiply(volume, 100))
-    )
+    """Variable cost per contact or call, exact: costs x share / 100 / volume."""
+    return CONTEXT.divide(CONTEXT.multiply(costs, share), CONTEXT.multiply(volume, 100))
 
 
 def self_service_shift(
@@ -164,14 +170,15 @@ def self_service_shift(
 
     The model, each assumption in words:
 
-    - Moved = contacts x share / 100, rounded half up to a whole contact before it is priced.
+    - Moved = contacts x share / 100.
     - Only ``variable_share`` percent of costs varies with the number of contacts handled (staff,
       chiefly); rent, technology, hardware and taxes stay. Variable cost per contact = costs x
-      variable share / 100 / contacts, rounded to the cent.
+      variable share / 100 / contacts.
     - A moved contact saves its variable cost less what self-service costs for it: saving per moved
       contact = variable cost per contact - self-served cost, which must be above zero
       (``not_cheaper`` on ``unit_cost`` otherwise).
-    - Saving per period = moved x saving per moved contact; per year, x periods per year.
+    - Saving per period = moved x saving per moved contact; per year, x periods per year. Nothing is
+      rounded before it is multiplied.
     - Every contact, self-served or not, still counts: new cost per contact = (costs - saving) /
       contacts.
 
@@ -179,7 +186,7 @@ def self_service_shift(
 
     >>> result = self_service_shift(10000, 1000, 30, 2, Period.QUARTER, 50)
     >>> result.moved, result.saving_per_moved, result.saving_per_period, result.new_cost_per_contact
-    (Decimal('300'), Decimal('3.00'), Decimal('900.00'), Decimal('9.10'))
+    (Decimal('300'), Decimal('3'), Decimal('900'), Decimal('9.1'))
     """
     current = cost_per_contact(costs, contacts)
     cost_total = to_decimal(costs, "costs")
@@ -187,12 +194,15 @@ def self_service_shift(
     moved_share = percent(share, "share")
     unit_cost = to_decimal(self_served_cost, "unit_cost")
     variable = variable_percent(variable_share)
-    moved = round_half_up(CONTEXT.divide(CONTEXT.multiply(total_contacts, moved_share), _HUNDRED))
+    moved = CONTEXT.divide(CONTEXT.multiply(total_contacts, moved_share), _HUNDRED)
     unit_variable = _variable_unit_cost(cost_total, variable, total_contacts)
-    per_moved = unit_variable - unit_cost
+    per_moved = CONTEXT.subtract(unit_variable, unit_cost)
     if per_moved <= 0:
         raise CalculatorError("not_cheaper", "unit_cost")
-    saving = CONTEXT.multiply(moved, per_moved)
+    # moved x per moved, with one division last: exact whenever the saving is a finite decimal
+    variable_costs = CONTEXT.divide(CONTEXT.multiply(cost_total, variable), _HUNDRED)
+    per_moved_times_contacts = variable_costs - CONTEXT.multiply(unit_cost, total_contacts)
+    saving = CONTEXT.divide(CONTEXT.multiply(moved, per_moved_times_contacts), total_contacts)
     return SelfServiceResult(
         current_cost_per_contact=current,
         moved=moved,
@@ -224,18 +234,18 @@ def fewer_repeat_calls(
     - The shares are repeat calls / all calls. The first calls remain: they are 100 - repeat share
       of the calls, so calls after = calls x (100 - repeat now) / (100 - repeat target). From 25 %
       to 15 % that is 11,800 x 75 / 85, not 10 % fewer calls.
-    - Calls avoided = calls - calls after, rounded half up to a whole call before it is priced;
-      at least one call remains.
+    - Calls avoided = calls - calls after (calls after is above zero: the repeat share is below 100).
     - Only ``variable_share`` percent of costs varies with the number of calls (staff, chiefly):
-      variable cost per call = costs x variable share / 100 / calls, rounded to the cent.
+      variable cost per call = costs x variable share / 100 / calls.
     - Saving per period = calls avoided x variable cost per call; per year, x periods per year.
+      Nothing is rounded before it is multiplied.
     - New cost per call = (costs - saving) / (calls - calls avoided).
 
     Lever: first contact resolution (FCR).
 
     >>> result = fewer_repeat_calls(5000, 1000, 50, 0, Period.WEEK, 100)
     >>> result.calls_avoided, result.saving_per_period, result.new_cost_per_call
-    (Decimal('500'), Decimal('2500.00'), Decimal('5.00'))
+    (Decimal('500'), Decimal('2500'), Decimal('5'))
     """
     current = cost_per_call_inbound(costs, calls)
     cost_total = to_decimal(costs, "costs")
@@ -248,10 +258,11 @@ def fewer_repeat_calls(
     first_now = _HUNDRED - now
     first_target = _HUNDRED - target
     new_calls = CONTEXT.divide(CONTEXT.multiply(total_calls, first_now), first_target)
-    avoided = min(round_half_up(CONTEXT.subtract(total_calls, new_calls)), total_calls - 1)
+    avoided = CONTEXT.subtract(total_calls, new_calls)
     unit_variable = _variable_unit_cost(cost_total, variable, total_calls)
-    saving = CONTEXT.multiply(avoided, unit_variable)
-    calls_after = total_calls - avoided
+    variable_costs = CONTEXT.divide(CONTEXT.multiply(cost_total, variable), _HUNDRED)
+    saving = CONTEXT.divide(CONTEXT.multiply(avoided, variable_costs), total_calls)
+    calls_after = new_calls
     return RepeatCallsResult(
         cost_per_call=current,
         first_share_now=first_now,

@@ -242,6 +242,11 @@ _COSTS_GROUP = tuple(
 _CHANNELS_GROUP = tuple(
     Field(name, "count", f"channel.{name}", group="breakdown.contacts") for name in CONTACT_CHANNELS
 )
+#: Minutes per contact of each channel: with contacts by channel, the cost per contact of each.
+_CHANNEL_MINUTES = tuple(
+    Field(f"{name}_minutes", "minutes", f"channel_minutes.{name}", group="group.channel_minutes")
+    for name in CONTACT_CHANNELS
+)
 _INBOUND = (("mode", "inbound"),)
 _OUTBOUND_LABEL = "mode", "outbound"
 #: Costs that cover everything (a period's total) or only the staff cost of one interval, as the
@@ -259,6 +264,7 @@ COST_PER_CONTACT = Spec(
         *_MONEY,
         *_COSTS_GROUP,
         *_CHANNELS_GROUP,
+        *_CHANNEL_MINUTES,
         Field("share", "percent", "scenario.self_service.share", group="scenario.heading"),
         Field("unit_cost", "money", "scenario.self_service.unit_cost", group="scenario.heading"),
         Field("variable_share", "percent", "field.variable_share", group="scenario.heading"),
@@ -268,6 +274,10 @@ COST_PER_CONTACT = Spec(
         Row("cost-per-contact", "result.cost_per_contact", "money", main=True),
         Row("annual-costs", "result.annual_costs", "sum"),
         Row("annual-volume", "result.annual_contacts", "count"),
+        *(
+            Row(f"cost-per-contact-{name}", f"result.channel_cost.{name}", "money")
+            for name in CONTACT_CHANNELS
+        ),
     ),
     scenario=Scenario(
         title="scenario.self_service.title",
@@ -436,6 +446,8 @@ OCCUPANCY = Spec(
         Row("logged-in-hours", "result.logged-in-hours", "hours"),
         Row("hours-at-goal", "result.hours-at-goal", "hours"),
         Row("idle-hours-above-goal", "result.idle-hours-above-goal", "hours"),
+        Row("hours-at-low", "result.hours-at-low", "hours"),
+        Row("idle-hours-above-low", "result.idle-hours-above-low", "hours"),
     ),
     formula=(Formula("occupancy", "formula.occupancy"),),
 )

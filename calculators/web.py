@@ -35,21 +35,9 @@ from .benchmarks import BENCHMARKS, Benchmark, Comparison
 from .breakdowns import Total
 from .calculations import Inputs, Outcome
 from .errors import CalculatorError
-from .numbers import canonical, parse_amount, parse_canonical, round_money
+from .kinds import reply_places
+from .numbers import canonical, parse_canonical, parse_input, round_money
 from .specs import SPECS, Carry, Kind, Row, Solve, Spec, holds
-
-#: Decimals shown for each kind of figure; money follows the currency (``digits`` of the request).
-PLACES: dict[str, int] = {
-    "sum": 0,
-    "count": 0,
-    "percent": 1,
-    "seconds": 1,
-    "duration": 0,
-    "hours": 2,
-    "minutes": 0,
-    "erlangs": 2,
-    "number": 2,
-}
 
 
 def handle(request_json: str) -> str:
@@ -77,9 +65,9 @@ def respond(request: Mapping[str, Any]) -> dict[str, Any]:
         if not field.applies(choices) or not text.strip() or field.name in solved:
             continue
         try:
-            numbers[field.name] = _parse(text, field.name, request)
+            numbers[field.name] = _parse(text, field.name, request, field.kind)
         except CalculatorError as error:
-            errors[field.name] = _error(error)
+            errors[field.name] = _error(error, field.kind)
     reply: dict[str, Any] = {
         "errors": errors,
         "result": None,
@@ -95,7 +83,9 @@ def respond(request: Mapping[str, Any]) -> dict[str, Any]:
     try:
         outcome = spec.compute(Inputs(numbers, choices))
     except CalculatorError as error:
-        errors[error.field or spec.numbers[0].name] = _error(error)
+        name = error.field or spec.numbers[0].name
+        kind = next((f.kind for f in spec.numbers if f.name == name), "money")
+        errors[name] = _error(error, kind)
         return reply
     try:
         reply["result"] = _result(spec, outcome, numbers, choices, digits)
@@ -182,23 +172,41 @@ def _solve(
     return True
 
 
-def _parse(text: str, name: str, request: Mapping[str, Any]) -> Decimal:
+def _parse(text: str, name: str, request: Mapping[str, Any], kind: str = "number") -> Decimal:
     if request.get("source") == "link":
         return parse_canonical(text, name)
-    return parse_amount(text, request.get("decimal", ","), request.get("group", " "), name)
+    return parse_input(text, kind, request.get("decimal", ","), request.get("group", " "), name)
 
 
-def _error(error: CalculatorError) -> dict[str, Any]:
-    return {"code": error.code, **{k: str(v) for k, v in error.details.items()}}
+#: The "cannot be negative" message that fits a field's kind: an amount, a number, a time.
+NEGATIVE = {
+    "count": "negative_number",
+    "number": "negative_number",
+    "percent": "negative_number",
+    "seconds": "negative_time",
+    "minutes": "negative_time",
+    "hours": "negative_time",
+}
+
+
+def _error(error: CalculatorError, kind: str = "money") -> dict[str, Any]:
+    """An error as the page receives it; a negative value's code says what kind of value it is.
+
+    >>> _error(CalculatorError("negative", "aht"), "seconds")
+    {'code': 'negative_time'}
+    """
+    code = NEGATIVE.get(kind, error.code) if error.code == "negative" else error.code
+    return {"code": code, **{k: str(v) for k, v in error.details.items()}}
 
 
 def show(value: Decimal, kind: Kind, digits: int = 2) -> str:
-    """A figure as the page receives it: rounded for its kind, in canonical form.
+    """A figure as the page receives it: rounded for its kind (:mod:`calculators.kinds`), money to
+    the currency's ``digits`` even where it is shown in whole units, in canonical form.
 
     >>> show(Decimal("7.8163"), "money"), show(Decimal("919200.4"), "sum"), show(Decimal("84.27"), "percent")
-    ('7.82', '919200', '84.3')
+    ('7.82', '919200.4', '84.3')
     """
-    return canonical(round_money(value, digits if kind == "money" else PLACES[kind]))
+    return canonical(round_money(value, reply_places(kind, digits)))
 
 
 def _rows(

@@ -61,12 +61,17 @@ def load(lang: str) -> dict[str, str]:
 
 
 def translate(lang: str, key: str, **values: str) -> str:
-    """The text for ``key`` in ``lang`` with ``{placeholders}`` filled in.
+    """The text for ``key`` in ``lang`` with ``{placeholders}`` filled in; a value that ends a
+    sentence with its own full stop ("2025 г.") takes the place of the template's.
 
     >>> translate("nb", "term.cost-per-call") != ""
     True
+    >>> translate("ru", "rate.note", date="1 октября 2025 г.").count("..")
+    0
     """
     text = load(lang)[key]
     for name, value in values.items():
+        if value.endswith("."):
+            text = text.replace("{" + name + "}.", value)
         text = text.replace("{" + name + "}", value)
     return text

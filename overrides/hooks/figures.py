@@ -12,13 +12,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from html import escape
-from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date
-from babel.lists import format_list
 from babel.numbers import (
-    format_currency,
     format_decimal,
     format_percent,
     get_currency_precision,
@@ -29,15 +26,48 @@ from babel.units import format_unit
 from calculators.benchmarks import BENCHMARKS, REFERENCES, Reference
 from calculators.breakdowns import Total
 from calculators.calculations import Outcome
+from calculators.kinds import (
+    DURATION_UNITS,
+    KINDS,
+    LARGE_SUM,
+    RANGE_MESSAGE,
+    UNIT_SPACE,
+    FigureKind,
+)
 from calculators.numbers import round_money
 from calculators.specs import SPECS, Field, Row, Spec
 from sitebuild import examples
 from sitebuild.catalog import load, translate
 
-#: Sums from this amount up are shown without cents, as local editors write them.
-LARGE_SUM = Decimal(1000)
-_UNITS = {"seconds": "duration-second", "minutes": "duration-minute", "hours": "duration-hour"}
-_PLACES = {"seconds": 1, "minutes": 0, "hours": 2, "number": 2, "erlangs": 2}
+#: The CLDR unit of each field kind typed with a unit of time.
+_UNITS = {name: KINDS[name].unit for name in ("seconds", "minutes", "hours")}
+#: Babel writes the raw unit id where CLDR has no name of that length (vi "duration-minute").
+_RAW_UNIT = re.compile(r"duration-|length-|area-")
+
+
+def unit_text(
+    value: Decimal | int, unit: str, lang: str, number: str | None = None, long: bool = False
+) -> str:
+    """``value`` with a CLDR unit after a no-break space; a long name where CLDR has one, else the
+    short one (as ``Intl`` falls back), never a raw unit id.
+
+    >>> unit_text(60, "duration-minute", "vi", long=True), unit_text(3, "duration-second", "nb")
+    ('60\xa0phút', '3\xa0sek')
+    """
+    text = ""
+    for length in ("long", "short") if long else ("short",):
+        text = format_unit(value, unit, length=length, format=number, locale=lang)
+        if not _RAW_UNIT.search(text):
+            return text.replace(" ", UNIT_SPACE)
+    raise ValueError(f"CLDR has no name of {unit!r} in {lang!r}: {text!r}")
+
+
+def _pattern(kind: FigureKind, value: Decimal, places: int) -> str:
+    """The Babel number pattern of a kind for this (rounded) value: its decimals, fewer if allowed."""
+    fewest = places if kind.min_places is None else kind.min_places
+    if kind.strip_whole and value == value.to_integral_value():
+        fewest = places = 0
+    return "#,##0" + ("." + "0" * fewest + "#" * (places - fewest) if places else "")
 
 
 class Formatter:
@@ -48,27 +78,37 @@ class Formatter:
         self.locale = Locale.parse(lang)
 
     def money(self, value: Decimal, currency: str = "USD") -> str:
-        """A unit cost, with cents. >>> Formatter("nb").money(Decimal("7.16"))
-        '7,16\\xa0USD'
+        """An amount of money: with the currency's cents, in whole units from 1 000 up.
+
+        >>> Formatter("nb").money(Decimal("7.16")), Formatter("nb").money(Decimal("3351.25"))
+        ('7,16\xa0USD', '3\xa0351\xa0USD')
         """
         digits = get_currency_precision(currency)
-        return format_currency(round_money(value, digits), currency, locale=self.lang)
+        if abs(round_money(value, digits)) >= LARGE_SUM:
+            digits = 0
+        return self.currency(value, currency, digits)
 
-    def sum(self, value: Decimal, currency: str = "USD") -> str:
-        """A large sum, without cents. >>> Formatter("nb").sum(Decimal("919200.40"))
-        '919\\xa0200\\xa0USD'
-        """
-        pattern = self.locale.currency_formats["standard"].pattern.split(";")[0]
-        whole = parse_pattern(pattern.replace(".00", ""))
+    def currency(self, value: Decimal, currency: str, digits: int) -> str:
+        """Money with exactly ``digits`` decimals in the locale's currency pattern."""
+        pattern = parse_pattern(self.locale.currency_formats["standard"].pattern.split(";")[0])
+        pattern.frac_prec = (digits, digits)
         return str(
-            whole.apply(
-                round_money(value, 0), self.locale, currency=currency, currency_digits=False
+            pattern.apply(
+                round_money(value, digits), self.locale, currency=currency, currency_digits=False
             )
         )
 
+    def sum(self, value: Decimal, currency: str = "USD") -> str:
+        """A sum, without cents.
+
+        >>> Formatter("nb").sum(Decimal("919200.40"))
+        '919\\xa0200\\xa0USD'
+        """
+        return self.currency(value, currency, 0)
+
     def amount(self, value: Decimal, currency: str = "USD") -> str:
         """Money as typed into a form: a sum without cents from :data:`LARGE_SUM` up."""
-        return self.sum(value, currency) if value >= LARGE_SUM else self.money(value, currency)
+        return self.money(value, currency)
 
     def count(self, value: Decimal) -> str:
         return format_decimal(round_money(value, 0), locale=self.lang)
@@ -84,45 +124,53 @@ class Formatter:
         rounded = round_money(value, 1).normalize()
         return format_percent(rounded / 100, locale=self.lang, decimal_quantization=False)
 
-    def unit(
-        self, value: Decimal, kind: str, length: Literal["short", "long", "narrow"] = "short"
-    ) -> str:
-        """Seconds, minutes or hours with the kind's fixed decimals: "36,0 sek" beside "11,6 sek"."""
-        places = _PLACES[kind]
-        number = "#,##0" + ("." + "0" * places if places else "")
-        return format_unit(
-            round_money(value, places), _UNITS[kind], length=length, format=number, locale=self.lang
-        )
+    def number(self, value: Decimal, kind: FigureKind) -> str:
+        """A plain number with the kind's decimals, grouped as the locale groups."""
+        places = kind.places or 0
+        rounded = round_money(value, places)
+        return format_decimal(rounded, _pattern(kind, rounded, places), locale=self.lang)
+
+    def unit(self, value: Decimal, kind: str) -> str:
+        """Seconds, minutes or hours with the kind's decimals: "36,0 sek" beside "11,6 sek", but
+        "1 600 t" beside "1 458,82 t"."""
+        declared = KINDS[kind]
+        places = declared.places or 0
+        rounded = round_money(value, places)
+        return unit_text(rounded, declared.unit, self.lang, _pattern(declared, rounded, places))
 
     def duration(self, seconds: Decimal) -> str:
-        """Minutes and seconds: "3 min, 30 sek" (nb), "3 мин 30 с" (ru)."""
-        whole = int(round_money(seconds, 0))
-        minutes, rest = divmod(whole, 60)
-        parts = [format_unit(minutes, "duration-minute", length="short", locale=self.lang)]
+        """Minutes and seconds, without a list comma: "3 min 30 sek" (nb), "3 phút 30 giây" (vi).
+
+        >>> Formatter("nb").duration(Decimal(210)), Formatter("vi").duration(Decimal("59.6"))
+        ('3\xa0min 30\xa0sek', '1\xa0phút')
+        """
+        minutes, rest = divmod(int(round_money(seconds, 0)), 60)
+        parts = [(minutes, DURATION_UNITS[0])] if minutes else []
         if rest or not minutes:
-            parts.append(format_unit(rest, "duration-second", length="short", locale=self.lang))
-        return format_list(parts, style="unit-short", locale=self.lang)
+            parts.append((rest, DURATION_UNITS[1]))
+        return " ".join(unit_text(value, unit, self.lang) for value, unit in parts)
 
     def figure(self, value: Decimal, kind: str, currency: str = "USD") -> str:
-        """``value`` shown as its kind of figure (see :data:`calculators.specs.Kind`)."""
-        if kind == "money":
-            return self.money(value, currency)
-        if kind == "sum":
-            return self.sum(value, currency)
-        if kind == "count":
-            return self.count(value)
-        if kind == "percent":
-            return self.percent(value)
-        if kind == "duration":
+        """``value`` shown as its kind of figure, as :data:`calculators.kinds.KINDS` declares it."""
+        declared = KINDS[kind]
+        if declared.duration:
             return self.duration(value)
-        if kind == "erlangs":
-            return self.t(
-                "unit.erlangs",
-                value=format_decimal(round_money(value, 2).normalize(), locale=self.lang),
+        if declared.unit == "currency":
+            return (
+                self.money(value, currency)
+                if declared.places is None
+                else self.sum(value, currency)
             )
-        if kind == "number":
-            return format_decimal(round_money(value, 2).normalize(), locale=self.lang)
-        return self.unit(value, kind)
+        if declared.unit == "percent":
+            return self.percent(value)
+        if declared.unit.startswith("duration-"):
+            return self.unit(value, kind)
+        number = self.number(value, declared)
+        if declared.unit:  # a unit CLDR has no name for: the catalog's, after a no-break space
+            return self.t(declared.unit, value=number).replace(
+                f"{number} ", f"{number}{UNIT_SPACE}"
+            )
+        return number
 
     def field(self, field: Field, value: str | Decimal, currency: str = "USD") -> str:
         """An input as the reader would write it."""
@@ -134,15 +182,13 @@ class Formatter:
         if field.kind == "percent":
             return self.share(number)
         if field.kind in _UNITS:
-            return format_unit(
-                number.normalize(), _UNITS[field.kind], length="short", locale=self.lang
-            )
+            return unit_text(number.normalize(), _UNITS[field.kind], self.lang)
         return format_decimal(number, locale=self.lang)
 
     def choice(self, field: Field, value: str) -> str:
         """A choice's label: a duration for minute intervals, the catalog's word, or the code."""
         if field.unit:
-            return format_unit(int(value), _UNITS[field.unit], length="long", locale=self.lang)
+            return unit_text(int(value), _UNITS[field.unit], self.lang, long=True)
         key = f"{field.name}.{value}"
         return self.t(key) if key in load(self.lang) else value
 
@@ -155,11 +201,13 @@ class Formatter:
     def between(self, low: str, high: str, high_text: str) -> str:
         """A range with the unit once: ``high_text`` (the high figure with its unit) with its number
         replaced by the language's range of the two numbers."""
-        return high_text.replace(high, self.t("range", low=low, high=high), 1)
+        return high_text.replace(high, self.t(RANGE_MESSAGE, low=low, high=high), 1)
 
     def money_range(self, low: Decimal, high: Decimal, currency: str = "USD") -> str:
-        """>>> Formatter("ru").money_range(Decimal("2.7"), Decimal("5.6"))
-        'от 2,70 до 5,60\xa0$'
+        """A range of money with the currency once.
+
+        >>> Formatter("ru").money_range(Decimal("2.7"), Decimal("5.6"))
+        'от 2,70 до 5,60\\xa0$'
         """
         if low == high:
             return self.money(low, currency)
@@ -187,18 +235,13 @@ class Formatter:
         return self.t(key, **values)
 
     def caption(self, title: str, period: str | None = "month") -> str:
-        """ "Worked example: costs per month": lower case after the colon."""
-        text = _lower_first(title)
-        if period:
-            text = f"{text} {self.t('per.' + period)}"
-        return f"{self.t('table.example')}: {text}"
+        """A worked example's caption, one whole catalog sentence per table and period (never a
+        title with "per month" glued on): ``caption.<title key>[.<period>]``.
 
-
-def _lower_first(text: str) -> str:
-    """Lower-case the first letter unless the word is an abbreviation (AHT, FCR)."""
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
-    return text
+        >>> Formatter("ru").caption("scenario.fcr_target.title")
+        'Пример расчёта: сколько экономит рост FCR за месяц'
+        """
+        return self.t(f"caption.{title}" + (f".{period}" if period else ""))
 
 
 # ---- tokens ---------------------------------------------------------------------------------
@@ -218,7 +261,7 @@ def reference_tokens(reference: Reference, fmt: Formatter) -> dict[str, str]:
             return fmt.share(value)
         if value >= 60 and not ranged:
             return fmt.duration(value)
-        return format_unit(value, "duration-second", length="short", locale=fmt.lang)
+        return unit_text(value, KINDS["seconds"].unit, fmt.lang)
 
     tokens = {name: one(value) for name, value in figures.items()}
     for name in {n.rsplit("_", 1)[0] for n in figures if n.endswith("_low")} | {""}:
@@ -231,6 +274,8 @@ def reference_tokens(reference: Reference, fmt: Formatter) -> dict[str, str]:
             )
     if "target" in figures and "answer_time" in figures:
         tokens["value"] = f"{figures['target']}/{figures['answer_time']}"
+    if "value" in figures and "high" in figures and "low" not in figures:  # a target and a ceiling
+        tokens["cell"] = fmt.t("table.up_to", value=tokens["value"], high=tokens["high"])
     return tokens
 
 
@@ -344,9 +389,13 @@ def table(
     )
 
 
-#: Kinds whose figures carry their unit ("20 %", "240 s"), so a label's "(%)" would say it twice.
-UNIT_KINDS = frozenset({"percent", "seconds", "erlangs"})
-_UNIT_NOTE = re.compile(r"\s*\([^()]*\)$")
+#: Kinds whose figures carry their unit ("20 %", "240 s", "26 000 min"), so a label's "(%)" or
+#: "(minutes)" would say it twice.
+UNIT_KINDS = frozenset(
+    name for name, kind in KINDS.items() if kind.unit and kind.unit != "currency"
+)
+#: A unit in brackets at the end of a label: not an abbreviation (AHT), not a figure ("(85 %)").
+_UNIT_NOTE = re.compile(r"\s*\((?![A-Z]{2,5}\))(?![^()]*\d)[^()]*\)$")
 
 
 def _label(
@@ -381,6 +430,7 @@ def _breakdown_tables(spec: Spec, fmt: Formatter) -> tuple[list[str], set[str]]:
             [escape(fmt.t(f.label)), show(numbers[f.name]), fmt.percent(shares[f.name])]
             for f in parts
         ]
+        money = total_field.kind == "money"
         rows.append(
             [
                 escape(fmt.t("table.total")),
@@ -388,14 +438,13 @@ def _breakdown_tables(spec: Spec, fmt: Formatter) -> tuple[list[str], set[str]]:
                 fmt.percent(Decimal(100)),
             ]
         )
-        column = "table.component" if total_field.kind == "money" else "table.channel"
+        column = "table.component" if money else "table.channel"
+        amount = "table.amount" if money else "table.count"  # over the lines, not the total's name
         tables.append(
             table(
-                [fmt.t(column), fmt.t(total_field.label), fmt.t("table.share")],
+                [fmt.t(column), fmt.t(amount), fmt.t("table.share")],
                 rows,
-                fmt.caption(
-                    fmt.t(total_field.label), examples.inputs(spec.id).choices.get("period")
-                ),
+                fmt.caption(total_field.label, examples.inputs(spec.id).choices.get("period")),
                 "glossary-table--numbers glossary-table--breakdown",
                 keys=[*(f.name for f in parts), total_field.name],
             )
@@ -450,11 +499,23 @@ def example_table(calculator: str, fmt: Formatter) -> str:
     main = table(
         headers,
         rows,
-        fmt.caption(fmt.t("result.heading"), period),
+        fmt.caption("result.heading", period),
         "glossary-table--numbers glossary-table--result",
         keys=keys,
     )
-    return "".join(breakdowns) + main + model_assumption(spec, fmt)
+    stated = [
+        note for _, o in data for note in o.notes if note.startswith("assumption.")
+    ]  # e.g. how shared costs are spread over the channels
+    return (
+        "".join(breakdowns)
+        + main
+        + model_assumption(spec, fmt)
+        + "".join(
+            f'<p class="glossary-source"><strong>{escape(fmt.t("table.assumption"))}:</strong> '
+            f"{escape(fmt.t(note))}</p>"
+            for note in dict.fromkeys(stated)
+        )
+    )
 
 
 def model_assumption(spec: Spec, fmt: Formatter) -> str:
@@ -478,7 +539,8 @@ def benchmark_table(calculator: str, fmt: Formatter) -> str:
         else spec.main
     )
     value = fmt.figure(outcome.values[main.key], main.kind)
-    benchmark = benchmark_tokens(spec, fmt)["value"]
+    quoted = benchmark_tokens(spec, fmt)
+    benchmark = quoted.get("cell", quoted["value"])
     headers = [fmt.t("table.metric"), fmt.t("table.benchmark"), fmt.t("table.example")]
     if outcome.comparison is not None:
         comparison = outcome.comparison
@@ -534,7 +596,7 @@ def scenario_table(calculator: str, fmt: Formatter) -> str:
     body = table(
         [fmt.t("table.item"), fmt.t("table.value")],
         rows,
-        fmt.caption(fmt.t(spec.scenario.title), choices.get("period")),
+        fmt.caption(spec.scenario.title, choices.get("period")),
         "glossary-table--numbers glossary-table--scenario",
         keys=[row.key for row in shown],
     )
@@ -556,9 +618,13 @@ def scenario_table(calculator: str, fmt: Formatter) -> str:
                 source=fmt.t(f"assumption.source.{source}"),
             )
         )
-    return body + "".join(
-        f'<p class="glossary-source"><strong>{escape(fmt.t("table.assumption"))}:</strong> {escape(note)}</p>'
-        for note in notes
+    return (
+        body
+        + "".join(
+            f'<p class="glossary-source"><strong>{escape(fmt.t("table.assumption"))}:</strong> {escape(note)}</p>'
+            for note in notes
+        )
+        + f'<p class="glossary-source">{escape(fmt.t("table.rounding"))}</p>'
     )
 
 

@@ -17,6 +17,7 @@ from html import escape
 from figures import Formatter, benchmark_tokens
 from oembed import HEIGHT as EMBED_HEIGHT
 
+from calculators.kinds import RANGE_MESSAGE, as_config
 from calculators.numbers import canonical
 from calculators.specs import SPECS, Field, Row, Scenario, Spec
 from sitebuild.catalog import DEFAULT_CURRENCY, load
@@ -81,6 +82,8 @@ class _Form:
         if field.name == "rate":
             prefill = ' data-prefill="rates"'
             hint = self.t("rate.note", date=self.fmt.date(RATES_DATE))
+        elif f"hint.{field.kind}" in load(self.fmt.lang):  # the forms its kind accepts (80 %, 4:30)
+            hint = self.t(f"hint.{field.kind}")
         hint_html = (
             f'<span class="calc__hint" id="{uid}-{name}-hint">{escape(hint)}</span>' if hint else ""
         )
@@ -220,6 +223,7 @@ class _Form:
         keys |= {other for item in items for *_, other in item.labels}
         keys |= {f"term.{carry.calculator}" for carry in spec.carry}
         keys |= {"term." + spec.id, "table.total", "result.share", "result.placeholder"}
+        keys.add(RANGE_MESSAGE)
         keys |= {formula.template for formula in spec.formula} | {"formula.heading"}
         keys |= set(spec.notes)
         keys |= {key for _, key in spec.remarks}
@@ -253,6 +257,7 @@ class _Form:
             "calculator": spec.id,
             "lang": self.fmt.lang,
             "rates": {c: canonical(r) for c, r in INDICATIVE_USD_RATES.items()},
+            "kinds": as_config(),
             "messages": self.messages(),
             "fields": [
                 {

@@ -35,10 +35,11 @@ def value(calculator: str, key: str, case: str = "", places: int = 2) -> Decimal
     return round_money(examples.outcome(calculator, case).values[key], places)
 
 
-def scenario(calculator: str, key: str, case: str = "") -> Decimal:
+def scenario(calculator: str, key: str, case: str = "", places: int = 2) -> Decimal:
+    """A what-if figure of the example, rounded as shown (the model keeps it exact)."""
     figures = examples.outcome(calculator, case).scenario
     assert figures is not None
-    return figures[key]
+    return round_money(figures[key], places)
 
 
 # --- the worked examples ----------------------------------------------------------------------
@@ -96,24 +97,24 @@ def test_cost_per_contact_example() -> None:
     assert outcome.comparison.position == "above"
     assert scenario("cost-per-contact", "moved") == 1960
     assert scenario("cost-per-contact", "saving_per_moved") == D("5.44")
-    assert scenario("cost-per-contact", "saving_period") == D("10662.40")
-    assert scenario("cost-per-contact", "saving_year") == D("127948.80")
+    assert scenario("cost-per-contact", "saving_period") == D("10660.00")  # not 1,960 x 5.44
+    assert scenario("cost-per-contact", "saving_year") == D("127920.00")
     assert round_money(scenario("cost-per-contact", "new_cost_per_contact")) == D("6.73")
 
 
 def test_cost_per_call_examples() -> None:
     assert value("cost-per-call", "cost-per-call", "inbound") == D("3.50")
-    assert scenario("cost-per-call", "calls_avoided", "inbound") == 1388
+    assert scenario("cost-per-call", "calls_avoided", "inbound", 0) == 1388
     assert scenario("cost-per-call", "variable_cost_per_call", "inbound") == D("2.45")
-    assert scenario("cost-per-call", "saving_period", "inbound") == D("3400.60")
+    assert scenario("cost-per-call", "saving_period", "inbound") == D("3401.18")
     assert value("cost-per-call", "cost-per-call", "outbound") == D("24.00")
     assert examples.outcome("cost-per-call", "outbound").scenario is None
 
 
 def test_cost_per_resolution_example() -> None:
-    assert value("cost-per-resolution", "cost-per-resolution") == D("11.20")
+    assert value("cost-per-resolution", "cost-per-resolution") == D("10.94")  # 76,600 / 7,000
     assert value("cost-per-resolution", "contacts-per-resolution") == D("1.40")
-    assert value("cost-per-resolution", "cost-per-contact") == D("8.00")
+    assert value("cost-per-resolution", "cost-per-contact") == D("7.82")  # as in cost per contact
 
 
 def test_average_handle_time_example() -> None:

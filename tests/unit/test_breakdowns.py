@@ -16,6 +16,8 @@ from calculators import (
     total_contacts,
     total_costs,
 )
+from calculators.breakdowns import channel_costs
+from calculators.numbers import round_money
 
 #: The cost-per-contact article's month, as test data (the site's copy is build-time data).
 COST_BREAKDOWN = {
@@ -119,3 +121,36 @@ def test_unknown_parts_are_a_programming_error() -> None:
     assert not isinstance(caught.value, CalculatorError)
     with pytest.raises(ValueError, match="unknown contacts parts"):
         total_contacts(by_channel={"pigeon": 1})
+
+
+# --- cost per channel (issue 18 item 11) -------------------------------------------------------
+
+EXAMPLE_CHANNELS = {"phone": 4900, "email": 2000, "chat": 2300, "social": 600}
+EXAMPLE_MINUTES = {
+    "phone": Decimal(6),
+    "email": Decimal(8),
+    "chat": Decimal(10),
+    "social": Decimal(5),
+}
+
+
+def test_channel_costs_spread_all_costs_by_contacts_times_minutes() -> None:
+    contacts = total_contacts(by_channel=EXAMPLE_CHANNELS)
+    costs = channel_costs(Decimal(76600), contacts, EXAMPLE_MINUTES)
+    assert costs is not None
+    # 4 900 x 6 + 2 000 x 8 + 2 300 x 10 + 600 x 5 = 71 400 contact minutes
+    assert round_money(costs["phone"]) == Decimal("6.44")  # 76 600 x 6 / 71 400
+    assert round_money(costs["chat"]) == Decimal("10.73")
+    spread = sum(costs[name] * EXAMPLE_CHANNELS[name] for name in costs)
+    assert round_money(spread) == 76600  # every cost lands on a channel, none twice
+
+
+def test_channel_costs_need_every_channel_with_contacts_and_its_minutes() -> None:
+    contacts = total_contacts(by_channel=EXAMPLE_CHANNELS)
+    assert channel_costs(Decimal(76600), contacts, {"phone": Decimal(6)}) is None
+    assert channel_costs(Decimal(100), total_contacts(contacts=10), EXAMPLE_MINUTES) is None
+    only_phone = total_contacts(by_channel={"phone": 10, "email": 0})
+    assert channel_costs(Decimal(100), only_phone, {"phone": Decimal(2)}) == {"phone": 10}
+    with pytest.raises(CalculatorError) as caught:
+        channel_costs(Decimal(100), only_phone, {"phone": Decimal(0)})
+    assert (caught.value.code, caught.value.field) == ("zero_divisor", "phone_minutes")

@@ -106,11 +106,13 @@ REACHED: list[tuple[str, str, Callable[[], object]]] = [
             )
         ),
     ),
+    ("clock", "aht", lambda: calc.parse_input("4:75", "seconds", *NB, field="aht")),
 ]
 
 #: Codes no formula raises: the page raises them itself, or the bridge answers a solve with them
-#: (``solve_inexact``, ``solve_needs``: see tests/unit/test_solve.py).
-PAGE_CODES = {"compute_failed", "solve_inexact", "solve_needs"}
+#: (``solve_inexact``, ``solve_needs``: see tests/unit/test_solve.py), or the bridge names a negative
+#: count or time with them (tests/unit/test_web.py).
+PAGE_CODES = {"compute_failed", "solve_inexact", "solve_needs", "negative_number", "negative_time"}
 
 
 @pytest.mark.parametrize(
@@ -133,8 +135,8 @@ def test_the_page_can_raise_its_own_code() -> None:
     assert (error.code, str(error)) == ("compute_failed", "value: compute_failed")
 
 
-def test_there_are_twenty_six_codes() -> None:
-    assert len(ERROR_CODES) == 26
+def test_there_are_twenty_nine_codes() -> None:
+    assert len(ERROR_CODES) == 29
 
 
 def test_an_unknown_code_is_a_programming_error() -> None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from calculators import MAX_CHARS, MAX_VALUE, CalculatorError, canonical, parse_amount
-from calculators.numbers import MAX_DECIMALS, parse_canonical, round_money, to_decimal
+from calculators.numbers import MAX_DECIMALS, parse_canonical, parse_input, round_money, to_decimal
 
 #: The site's locales and their CLDR separators (decimal, group).
 LOCALES = {
@@ -370,3 +370,78 @@ def test_round_money_half_up(value: Decimal, places: int, expected: Decimal) -> 
     result = round_money(value, places)
     assert result == expected
     assert result.as_tuple().exponent == -places
+
+
+# --- input as people type it: a percent sign, a clock time (issue 18 item 6) -------------------
+
+
+def typed(text: str, kind: str, locale: str, field: str = "value") -> Decimal | str:
+    """What a field of ``kind`` reads from ``text``, or the error code (naming ``field``)."""
+    try:
+        return parse_input(text, kind, *LOCALES[locale], field)
+    except CalculatorError as error:
+        assert error.field == field
+        return error.code
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("80 %", D(80)),
+        ("80%", D(80)),
+        ("80\u00a0%", D(80)),
+        ("80\u202f%", D(80)),
+        ("12,5 %", D("12.5")),
+        ("  7 %  ", D(7)),
+        ("80", D(80)),
+        ("-5 %", "negative"),
+        ("%", "empty"),
+        ("80 %%", "not_a_number"),
+        ("% 80", "not_a_number"),
+    ],
+)
+def test_a_percent_field_takes_a_trailing_percent_sign(
+    locale: str, text: str, expected: Decimal | str
+) -> None:
+    assert typed(text, "percent", locale) == expected
+
+
+def test_only_a_percent_field_takes_a_percent_sign() -> None:
+    assert typed("80 %", "count", "nb") == "not_a_number"
+    assert typed("80 %", "money", "nb") == "not_a_number"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("5:10", "seconds", D(310)),
+        ("4:30", "seconds", D(270)),
+        ("0:45", "seconds", D(45)),
+        ("1:02:03", "seconds", D(3723)),
+        ("0:00", "seconds", D(0)),
+        (" 4 : 30 ", "seconds", D(270)),
+        ("4:30", "minutes", D("4.5")),
+        ("4:10", "minutes", D("4.166667")),
+        ("1:30:00", "minutes", D(90)),
+        ("240", "seconds", D(240)),
+        ("4:75", "seconds", "clock"),
+        ("1:60:00", "seconds", "clock"),
+        ("4:3", "seconds", "clock"),
+        ("4:30:", "seconds", "clock"),
+        ("1:2:3:4", "seconds", "clock"),
+        ("4,5:30", "seconds", "clock"),
+        ("-4:30", "seconds", "negative"),
+        ("-0:00", "seconds", D(0)),
+    ],
+)
+def test_a_time_field_takes_minutes_and_seconds(
+    locale: str, text: str, kind: str, expected: Decimal | str
+) -> None:
+    assert typed(text, kind, locale) == expected
+
+
+def test_only_a_time_in_seconds_or_minutes_is_a_clock() -> None:
+    assert typed("4:30", "hours", "nb") == "not_a_number"
+    assert typed("4:30", "count", "nb") == "not_a_number"

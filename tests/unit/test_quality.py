@@ -142,9 +142,10 @@ def test_raise_fcr_worked_example() -> None:
     assert result.contacts_avoided == 840  # 9,800 x 80 % - 7,000
     assert result.handled_after == 12600 - 840
     assert result.variable_costs == 53620
-    assert result.variable_cost_per_contact == D("4.26")  # 53,620 / 12,600 = 4.2556
-    assert result.saving_per_period == D("3578.40")
-    assert result.saving_per_year == D("42940.80")
+    assert round_money(result.variable_cost_per_contact) == D("4.26")  # 53,620 / 12,600 = 4.2556
+    # variable costs x contacts avoided / contacts handled, not 840 x the rounded 4.26 = 3,578.40
+    assert round_money(result.saving_per_period) == D("3574.67")
+    assert round_money(result.saving_per_year) == D("42896.00")
     assert result.assumptions == {
         "fcr_target": Assumption("fcr_target", D(80), "percent"),
         "variable_share": Assumption("variable_share", D(70), "percent"),
@@ -152,12 +153,22 @@ def test_raise_fcr_worked_example() -> None:
     }
 
 
-def test_raise_fcr_rounds_contacts_before_pricing() -> None:
-    # 3 contacts, 1 resolved, target 50 %: 3 x (50 - 33.33) / 100 = 0.5 -> 1 contact avoided.
+def test_raise_fcr_of_the_articles_centre_is_the_formula_of_the_prose() -> None:
+    # 10,000 first contacts, 7,200 resolved, target 80 %, 76,600 a month, 70 % variable (issue 18):
+    # 53,620 x 800 / 12,800 = 3,351.25, not 800 x the rounded 4.19 = 3,352.
+    result = raise_fcr(10000, 7200, 80, 76600, Period.MONTH, DEFAULT_VARIABLE_SHARE)
+    assert (result.handled_now, result.contacts_avoided) == (12800, 800)
+    assert round_money(result.variable_cost_per_contact) == D("4.19")
+    assert result.saving_per_period == D("3351.25")
+    assert result.saving_per_year == D("40215")
+
+
+def test_raise_fcr_prices_the_unrounded_contacts() -> None:
+    # 3 contacts, 1 resolved, target 50 %: 3 x (50 - 33.33) / 100 = 0.5 contacts avoided.
     result = raise_fcr(3, 1, 50, 500, Period.YEAR, 100)
-    assert result.contacts_avoided == 1
+    assert result.contacts_avoided == D("0.5")
     assert result.variable_cost_per_contact == 100  # 500 / (3 + 2)
-    assert result.saving_per_period == result.saving_per_year == 100
+    assert result.saving_per_period == result.saving_per_year == 50
 
 
 def test_raise_fcr_to_a_hundred_percent() -> None:
@@ -221,8 +232,8 @@ def test_raise_fcr_rows_multiply(
     fcr = CONTEXT.divide(resolved * 100, contacts)
     target = data.draw(st.integers(int(fcr) + 1, 100))
     result = raise_fcr(contacts, resolved, target, costs, period, share)
-    assert result.contacts_avoided == result.contacts_avoided.to_integral_value()
     assert 0 <= result.contacts_avoided <= contacts - resolved
-    assert result.saving_per_period == result.contacts_avoided * result.variable_cost_per_contact
-    assert result.saving_per_year == result.saving_per_period * period.per_year
-    assert result.handled_after == result.handled_now - result.contacts_avoided
+    product = CONTEXT.multiply(result.contacts_avoided, result.variable_cost_per_contact)
+    assert abs(result.saving_per_period - product) <= max(product, D(1)).scaleb(-24)
+    assert result.saving_per_year == CONTEXT.multiply(result.saving_per_period, period.per_year)
+    assert result.handled_after == CONTEXT.subtract(result.handled_now, result.contacts_avoided)

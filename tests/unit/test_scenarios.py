@@ -1,7 +1,7 @@
 """What-if scenarios: moving contacts to self-service, and fewer repeat calls.
 
-Only the variable share of costs falls; counts are whole and unit costs in cents before they are
-multiplied, so every row a page shows multiplies by hand (issue 10, "The models").
+Only the variable share of costs falls; every figure is exact and only what is shown is rounded
+(issue 18 item 1), so a saving is the model's: 78 000, not 77 997,60 from a unit cost in cents.
 """
 
 from __future__ import annotations
@@ -96,12 +96,15 @@ def test_self_service_worked_example() -> None:
     result = self_service_shift(76600, 9800, 20, "0.50", Period.MONTH, share)
     assert round_money(result.current_cost_per_contact) == D("7.82")
     assert result.moved == 1960
-    assert result.variable_cost_per_contact == D("5.94")  # 58,200 / 9,800 = 5.9388
-    assert result.saving_per_moved == D("5.44")
-    assert result.saving_per_period == D("10662.40")  # 1,960 x 5.44
-    assert result.saving_per_year == D("127948.80")
+    assert round_money(result.variable_cost_per_contact) == D("5.94")  # 58,200 / 9,800 = 5.9388
+    assert round_money(result.saving_per_moved) == D("5.44")
+    # 1,960 x (5.9388 - 0.50) = 58,200 x 20 % - 1,960 x 0.50, not 1,960 x the rounded 5.44
+    assert round_money(result.saving_per_period) == D("10660.00")
+    assert round_money(result.saving_per_year) == D("127920.00")
     assert round_money(result.new_cost_per_contact) == D("6.73")
-    assert result.new_cost_per_contact == CONTEXT.divide(D("65937.60"), 9800)
+    assert round_money(result.new_cost_per_contact, 6) == round_money(
+        CONTEXT.divide(D(65940), 9800), 6
+    )
     assert result.assumptions == {
         "share": Assumption("share", D(20), "percent"),
         "unit_cost": Assumption("unit_cost", D("0.50"), "money"),
@@ -121,20 +124,29 @@ def test_self_service_formula() -> None:
     assert result.new_cost_per_contact == D("8.8")
 
 
-def test_self_service_rounds_the_moved_contacts_half_up() -> None:
-    # 25 % of 10 contacts is 2.5: 3 contacts move, priced whole.
+def test_the_issues_norwegian_centre_saves_exactly_78_000_a_month() -> None:
+    # 1 250 000 kr, 18 400 contacts, 15 % moved at 12,50 kr, 60 % variable (issue 18 item 1):
+    # 2 760 x (40,76... - 12,50) = 750 000 x 15 % - 2 760 x 12,50 = 78 000, not 2 760 x 28,26.
+    result = self_service_shift(1250000, 18400, 15, "12.50", Period.MONTH, 60)
+    assert result.moved == 2760
+    assert round_money(result.variable_cost_per_contact) == D("40.76")
+    assert round_money(result.saving_per_moved) == D("28.26")
+    assert result.saving_per_period == 78000
+    assert result.saving_per_year == 936000
+
+
+def test_self_service_moves_a_share_not_a_rounded_count() -> None:
+    # 25 % of 10 contacts is 2.5 contacts: the saving is 2.5 x 9, shown as 2,5 rounded to 3.
     result = self_service_shift(100, 10, 25, 1, Period.MONTH, 100)
-    assert result.moved == 3
-    assert result.saving_per_period == 3 * 9
-    result = self_service_shift(100, 10, 24, 1, Period.MONTH, 100)
-    assert result.moved == 2
+    assert result.moved == D("2.5")
+    assert result.saving_per_period == D("22.5")
 
 
-def test_self_service_rounds_the_unit_cost_to_the_cent() -> None:
-    # 100 x 70 % / 3 = 23.333...: 23.33 a contact.
+def test_self_service_prices_the_unrounded_unit_cost() -> None:
+    # 100 x 70 % / 3 = 23.333... a contact: all 3 moved save 70, not 3 x 23.33 = 69.99.
     result = self_service_shift(100, 3, 100, 0, Period.MONTH, 70)
-    assert result.variable_cost_per_contact == D("23.33")
-    assert result.saving_per_period == D("69.99")
+    assert round_money(result.variable_cost_per_contact) == D("23.33")
+    assert result.saving_per_period == 70
 
 
 def test_nothing_moved_saves_nothing() -> None:
@@ -181,12 +193,12 @@ def test_repeat_calls_worked_example() -> None:
     result = fewer_repeat_calls(41300, 11800, 25, 15, Period.MONTH, DEFAULT_VARIABLE_SHARE)
     assert result.cost_per_call == D("3.5")
     assert (result.first_share_now, result.first_share_target) == (D(75), D(85))
-    assert result.calls_avoided == 1388  # 11,800 - 11,800 x 75 / 85 = 1,388.2
-    assert result.calls_after == 10412
-    assert result.variable_cost_per_call == D("2.45")  # 41,300 x 70 % / 11,800
-    assert result.saving_per_period == D("3400.60")
-    assert result.saving_per_year == D("40807.20")
-    assert result.new_cost_per_call == CONTEXT.divide(D("37899.40"), 10412)
+    assert round_money(result.calls_avoided, 0) == 1388  # 11,800 - 11,800 x 75 / 85 = 1,388.2
+    assert round_money(result.calls_after, 0) == 10412
+    assert result.variable_cost_per_call == D("2.45")  # 41,300 x 70 % / 11,800, exactly
+    # 28,910 of variable costs x 10 / 85 of the calls
+    assert round_money(result.saving_per_period) == D("3401.18")
+    assert round_money(result.saving_per_year) == D("40814.12")
     assert round_money(result.new_cost_per_call) == D("3.64")
     assert result.assumptions == {
         "repeat_now": Assumption("repeat_now", D(25), "percent"),
@@ -197,8 +209,8 @@ def test_repeat_calls_worked_example() -> None:
 
 def test_ten_points_of_repeat_rate_are_not_ten_percent_of_calls() -> None:
     result = fewer_repeat_calls(41300, 11800, 25, 15, Period.MONTH, 70)
-    assert result.calls_avoided != 1180
-    assert result.calls_avoided == round(11800 - CONTEXT.divide(11800 * 75, 85))
+    assert round_money(result.calls_avoided, 0) != 1180
+    assert result.calls_avoided == CONTEXT.subtract(11800, CONTEXT.divide(11800 * 75, 85))
 
 
 def test_repeat_calls_formula() -> None:
@@ -217,14 +229,13 @@ def test_an_unchanged_repeat_rate_avoids_no_calls() -> None:
     assert result.new_cost_per_call == result.cost_per_call
 
 
-def test_at_least_one_call_remains() -> None:
-    # 1 call, 99 % repeats now, none after: 0.01 first calls would round to none.
+def test_the_first_calls_always_remain() -> None:
+    # 1 call, 99 % repeats now, none after: the 0.01 first calls remain, priced as such.
     result = fewer_repeat_calls(10, 1, 99, 0, Period.MONTH, 100)
-    assert result.calls_avoided == 0
-    assert result.calls_after == 1
-    result = fewer_repeat_calls(10, 2, "99.9", 0, Period.MONTH, 100)
-    assert result.calls_avoided == 1
-    assert result.new_cost_per_call == 5
+    assert result.calls_after == D("0.01")
+    assert result.calls_avoided == D("0.99")
+    assert result.saving_per_period == D("9.9")
+    assert result.new_cost_per_call == 10
 
 
 @pytest.mark.parametrize(
@@ -261,6 +272,12 @@ def test_percent_bounds() -> None:
 
 # --- properties: every row multiplies ----------------------------------------------------------
 
+
+def close(exact: Decimal, product: Decimal) -> bool:
+    """Equal to far below a cent: the figures are exact, up to the 34 digits of the context."""
+    return abs(CONTEXT.subtract(exact, product)) <= max(abs(exact), D(1)).scaleb(-24)
+
+
 money = st.integers(0, 10**13).map(lambda n: Decimal(n).scaleb(-2))
 shares = st.integers(1, 100_000_000).map(lambda n: Decimal(n).scaleb(-6))  # 0.000001 to 100
 
@@ -287,12 +304,11 @@ def test_self_service_rows_multiply(
     except CalculatorError as error:
         assert (error.code, error.field) == ("not_cheaper", "unit_cost")
         return
-    assert result.moved == result.moved.to_integral_value()
     assert 0 <= result.moved <= contacts
-    assert result.variable_cost_per_contact == round_money(result.variable_cost_per_contact)
-    assert result.saving_per_moved == result.variable_cost_per_contact - unit_cost > 0
-    assert result.saving_per_period == result.moved * result.saving_per_moved
-    assert result.saving_per_year == result.saving_per_period * period.per_year
+    assert result.saving_per_moved == CONTEXT.subtract(result.variable_cost_per_contact, unit_cost)
+    assert result.saving_per_moved > 0
+    assert close(result.saving_per_period, result.moved * result.saving_per_moved)
+    assert result.saving_per_year == CONTEXT.multiply(result.saving_per_period, period.per_year)
     assert result.new_cost_per_contact <= result.current_cost_per_contact
 
 
@@ -315,9 +331,8 @@ def test_repeat_call_rows_multiply(
 ) -> None:
     target = data.draw(st.integers(0, now))
     result = fewer_repeat_calls(costs, calls, now, target, period, variable)
-    assert result.calls_avoided == result.calls_avoided.to_integral_value()
     assert 0 <= result.calls_avoided < calls
-    assert result.calls_after == calls - result.calls_avoided
-    assert result.saving_per_period == result.calls_avoided * result.variable_cost_per_call
-    assert result.saving_per_year == result.saving_per_period * period.per_year
+    assert close(CONTEXT.add(result.calls_after, result.calls_avoided), D(calls))
+    assert close(result.saving_per_period, result.calls_avoided * result.variable_cost_per_call)
+    assert result.saving_per_year == CONTEXT.multiply(result.saving_per_period, period.per_year)
     assert result.first_share_now + now == result.first_share_target + target == 100

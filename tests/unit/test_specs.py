@@ -9,8 +9,8 @@ from typing import get_args
 import pytest
 
 from calculators.calculations import Inputs, Outcome
+from calculators.kinds import KINDS
 from calculators.specs import CURRENCIES, SPECS, Field, FieldKind, Kind, Row, Spec
-from calculators.web import PLACES
 from sitebuild import examples
 
 SPEC_LIST = list(SPECS.values())
@@ -116,7 +116,7 @@ def test_kinds_are_ones_the_bridge_and_the_form_know(spec: Spec) -> None:
 
 
 def test_the_bridge_can_show_every_kind_of_figure() -> None:
-    assert set(get_args(Kind)) == set(PLACES) | {"money"}
+    assert set(get_args(Kind)) == set(KINDS)
 
 
 @by_id

@@ -269,7 +269,7 @@ def test_each_field_gets_its_own_error() -> None:
     reply = contact({"costs": "abc", "contacts": "-5", "share": "1,2,3", "unit_cost": "0,50"})
     assert reply["errors"] == {
         "costs": {"code": "not_a_number"},
-        "contacts": {"code": "negative"},
+        "contacts": {"code": "negative_number"},
         "share": {"code": "malformed"},
     }
     assert reply["result"] is None
@@ -282,7 +282,7 @@ def test_each_field_of_a_new_calculator_gets_its_own_error() -> None:
     assert reply["errors"] == {
         "talk": {"code": "malformed"},
         "hold": {"code": "not_a_number"},
-        "wrap": {"code": "negative"},
+        "wrap": {"code": "negative_time"},
     }
     assert reply["link"] == {
         "contacts": "2.5",
@@ -309,7 +309,10 @@ WEB_ERRORS: list[tuple[str, dict[str, str], str, str]] = [
     ("occupancy", {"handle": "1240"}, "empty", "idle"),
     ("service-level", SL | {"aht": ""}, "empty", "aht"),
     ("cost-per-contact", {"costs": "NaN", "contacts": "1"}, "not_a_number", "costs"),
-    ("cost-per-contact", {"costs": "1", "contacts": "-1"}, "negative", "contacts"),
+    ("cost-per-contact", {"costs": "-1", "contacts": "1"}, "negative", "costs"),
+    ("cost-per-contact", {"costs": "1", "contacts": "-1"}, "negative_number", "contacts"),
+    ("service-level", SL | {"aht": "-4:30"}, "negative_time", "aht"),
+    ("service-level", SL | {"aht": "4:75"}, "clock", "aht"),
     ("cost-per-contact", {"costs": "1", "contacts": "0"}, "zero_divisor", "contacts"),
     ("cost-per-call", {"costs": "1", "calls": "0"}, "zero_divisor", "calls"),
     ("cost-per-call", {"costs": "1", "sales": "0", "mode": "outbound"}, "zero_divisor", "sales"),
@@ -822,8 +825,8 @@ def test_self_service_scenario_with_the_default_variable_share() -> None:
         "variable_cost_per_contact": "5.47",
         "saving_per_moved": "4.97",
         "new_cost_per_contact": "6.82",
-        "saving_period": "9741.2",
-        "saving_year": "116894.4",
+        "saving_period": "9744",
+        "saving_year": "116928",
     }
 
 
@@ -833,7 +836,7 @@ def test_self_service_scenario_with_the_staff_share_of_the_breakdown() -> None:
     scenario = reply["result"]["scenario"]
     assert scenario["variable_share"] == "76"
     assert (scenario["moved"], scenario["saving_per_moved"]) == ("1960", "5.44")
-    assert (scenario["new_cost_per_contact"], scenario["saving_year"]) == ("6.73", "127948.8")
+    assert (scenario["new_cost_per_contact"], scenario["saving_year"]) == ("6.73", "127920")
 
 
 @pytest.mark.parametrize("half", [{"share": "20"}, {"unit_cost": "0,5"}])
@@ -856,8 +859,8 @@ def test_repeat_calls_scenario(number_problems: Problems) -> None:
         "calls_after": "10412",
         "calls_avoided": "1388",
         "variable_cost_per_call": "2.45",
-        "saving_period": "3400.6",
-        "saving_year": "40807.2",
+        "saving_period": "3401.18",
+        "saving_year": "40814.12",
     }
     assert number_problems(reply) == []
 
@@ -874,8 +877,8 @@ def test_fcr_what_if(number_problems: Problems) -> None:
         "contacts_avoided": "800",
         "variable_costs": "53620",
         "variable_cost_per_contact": "4.19",
-        "saving_period": "3352",
-        "saving_year": "40224",
+        "saving_period": "3351.25",
+        "saving_year": "40215",
     }
     assert number_problems(reply) == []
 
@@ -912,6 +915,8 @@ def test_fcr_what_if(number_problems: Problems) -> None:
                 "logged-in-hours": "1600",
                 "hours-at-goal": "1458.82",
                 "idle-hours-above-goal": "141.18",
+                "hours-at-low": "1550",  # the bottom of the quoted 80-85 % as well
+                "idle-hours-above-low": "50",
             },
             "below",
         ),
@@ -1381,3 +1386,84 @@ def test_every_carry_keeps_its_period_or_has_none() -> None:
                 assert not target.field("period").applies(choices), (
                     f"{spec.id} -> {carry.calculator}: a figure without a period gets the default one"
                 )
+
+
+# --- input as people type it (issue 18 item 6) -----------------------------------------------
+
+#: What "cannot be negative" says for each kind of field: an amount, a number, a time.
+NEGATIVE_BY_KIND = {
+    "money": "negative",
+    "count": "negative_number",
+    "number": "negative_number",
+    "percent": "negative_number",
+    "seconds": "negative_time",
+    "minutes": "negative_time",
+    "hours": "negative_time",
+}
+EVERY_NUMBER_FIELD = [(spec.id, field) for spec in SPECS.values() for field in spec.numbers]
+
+
+def applying(calculator: str, field: Field) -> dict[str, str]:
+    """Choices under which ``field`` applies (the rate needs a currency other than USD)."""
+    spec = SPECS[calculator]
+    choices = dict(field.when)
+    for name, value in field.unless:
+        choices[name] = next(other for other in spec.choices[name] if other != value)
+    return choices
+
+
+@pytest.mark.parametrize(
+    ("calculator", "field"),
+    EVERY_NUMBER_FIELD,
+    ids=[f"{c}-{f.name}" for c, f in EVERY_NUMBER_FIELD],
+)
+def test_a_negative_value_gets_the_message_of_its_kind(calculator: str, field: Field) -> None:
+    for source, text in (("typed", "-5"), ("link", "-5")):
+        reply = ask(calculator, applying(calculator, field) | {field.name: text}, source=source)
+        assert reply["errors"].get(field.name) == {"code": NEGATIVE_BY_KIND[field.kind]}
+
+
+PERCENT_FIELDS = [(c, f) for c, f in EVERY_NUMBER_FIELD if f.kind == "percent"]
+CLOCK_FIELDS = [(c, f) for c, f in EVERY_NUMBER_FIELD if f.kind in ("seconds", "minutes")]
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+@pytest.mark.parametrize(
+    ("calculator", "field"), PERCENT_FIELDS, ids=[f"{c}-{f.name}" for c, f in PERCENT_FIELDS]
+)
+def test_a_percent_sign_is_accepted_in_every_percent_field(
+    lang: str, calculator: str, field: Field
+) -> None:
+    for text in ("30 %", "30%", "30\u00a0%"):
+        reply = ask(
+            calculator, {field.name: text}, decimal=LOCALES[lang][0], group=LOCALES[lang][1]
+        )
+        assert field.name not in reply["errors"]
+        assert reply["link"][field.name] == "30"
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+@pytest.mark.parametrize(
+    ("calculator", "field"), CLOCK_FIELDS, ids=[f"{c}-{f.name}" for c, f in CLOCK_FIELDS]
+)
+def test_minutes_and_seconds_are_accepted_in_every_time_field(
+    lang: str, calculator: str, field: Field
+) -> None:
+    expected = {"seconds": ("310", "3723"), "minutes": ("5.166667", "62.05")}[field.kind]
+    for text, value in zip(("5:10", "1:02:03"), expected, strict=True):
+        reply = ask(
+            calculator, {field.name: text}, decimal=LOCALES[lang][0], group=LOCALES[lang][1]
+        )
+        assert field.name not in reply["errors"]
+        assert reply["link"][field.name] == value
+    reply = ask(calculator, {field.name: "5:75"}, decimal=LOCALES[lang][0], group=LOCALES[lang][1])
+    assert reply["errors"][field.name] == {"code": "clock"}
+
+
+def test_the_service_level_example_typed_as_a_clock() -> None:
+    reply = ask("service-level", SL | {"aht": "4:00"})
+    assert reply["errors"] == {}
+    assert (
+        reply["result"]["values"]["agents"]
+        == ask("service-level", SL)["result"]["values"]["agents"]
+    )

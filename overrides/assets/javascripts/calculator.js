@@ -13,8 +13,6 @@
 
   const template = (text, values) =>
     text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
-  // The short unit names Intl gives the spec's kinds of time ("min", "ч", "giờ").
-  const TIME_UNITS = { seconds: "second", duration: "second", minutes: "minute", hours: "hour" };
 
   // "name=value name2=value2" holds when every named choice has its value.
   const holds = (condition, choices) =>
@@ -33,26 +31,38 @@
     return match ? match[2] : item.label;
   };
 
+  // Every kind of figure as calculators/kinds.py declares it (the page's config carries the table):
+  // its decimals, unit, whether money is shown in whole units from an amount up, how a duration is
+  // written. The build formats the same table with Babel, so a figure reads the same in both.
   class Formats {
-    constructor(lang) {
+    constructor(lang, kinds = {}) {
       this.lang = lang;
+      this.kinds = kinds;
+    }
+
+    // Grouped as the build groups ("1.234" in it, where ICU alone would write "1234").
+    number(value, options = {}) {
+      return new Intl.NumberFormat(this.lang, { useGrouping: "always", ...options }).format(value);
+    }
+
+    currencyDigits(currency) {
+      return new Intl.NumberFormat(this.lang, { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
     }
 
     money(value, currency, digits) {
       const options = { style: "currency", currency };
       if (digits !== undefined) Object.assign(options, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-      return new Intl.NumberFormat(this.lang, options).format(value);
+      return this.number(value, options);
     }
 
-    number(value, options = {}) {
-      return new Intl.NumberFormat(this.lang, options).format(value);
-    }
-
-    // Seconds, minutes or hours with a fixed number of decimals: "36,0 s" beside "11,6 s".
-    unit(value, unit, places) {
-      return this.number(value, {
-        style: "unit", unit, unitDisplay: "short", minimumFractionDigits: places, maximumFractionDigits: places,
-      });
+    // A number and a CLDR unit ("duration-second" or "second") after a no-break space: "36,0 s".
+    unit(value, unit, places, fewest = places, stripWhole = false) {
+      const options = {
+        style: "unit", unit: unit.replace(/^duration-/, ""), unitDisplay: "short",
+        minimumFractionDigits: fewest, maximumFractionDigits: places,
+      };
+      if (stripWhole) options.trailingZeroDisplay = "stripIfInteger";
+      return this.number(value, options).replace(/ /g, "\u00a0");
     }
 
     percent(value, places = 1) {
@@ -63,27 +73,51 @@
       });
     }
 
-    duration(seconds) {
+    // Minutes and seconds side by side, never with a list comma: "3 min 30 s", "3 phút 30 giây".
+    duration(seconds, parts = ["duration-minute", "duration-second"]) {
       const whole = Math.round(Number(seconds));
-      const parts = { minutes: Math.floor(whole / 60), seconds: whole % 60 };
-      if ("DurationFormat" in Intl) return new Intl.DurationFormat(this.lang, { style: "short" }).format(parts);
-      return `${this.unit(parts.minutes, "minute", 0)} ${this.unit(parts.seconds, "second", 0)}`;
+      const minutes = Math.floor(whole / 60);
+      const rest = whole % 60;
+      const shown = minutes ? [this.unit(minutes, parts[0], 0)] : [];
+      if (rest || !minutes) shown.push(this.unit(rest, parts[1], 0));
+      return shown.join(" ");
+    }
+
+    // A money range with the currency once, written with the catalog's range message.
+    moneyRange(low, high, currency, t) {
+      if (Number(low) === Number(high)) return this.money(low, currency);
+      const digits = this.currencyDigits(currency);
+      const plain = (v) => this.number(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      const text = this.money(high, currency, digits);
+      return text.replace(plain(high), t("range", { low: plain(low), high: plain(high) }));
     }
 
     // A figure of the given kind (the spec's Kind); t is the message lookup for units without CLDR names.
     figure(value, kind, currency, t) {
-      switch (kind) {
-        case "money": return this.money(value, currency);
-        case "sum": return this.money(value, currency, 0);
-        case "count": return this.number(value, { maximumFractionDigits: 0 });
-        case "percent": return this.percent(value);
-        case "seconds": return this.unit(value, "second", 1);
-        case "minutes": return this.unit(value, "minute", 0);
-        case "hours": return this.unit(value, "hour", 2);
-        case "duration": return this.duration(value);
-        case "erlangs": return t("unit.erlangs", { value: this.number(value, { maximumFractionDigits: 2 }) });
-        default: return this.number(value, { maximumFractionDigits: 2 });
+      const k = this.kinds[kind] || this.kinds.number;
+      if (k.duration) return this.duration(value, k.parts);
+      if (k.unit === "currency") {
+        let digits = k.places === null ? this.currencyDigits(currency) : k.places;
+        if (k.whole_from !== null && Math.abs(Number(value)) >= k.whole_from) digits = 0;
+        return this.money(value, currency, digits);
       }
+      if (k.unit === "percent") return this.percent(value, k.places);
+      if (k.unit.startsWith("duration-")) return this.unit(value, k.unit, k.places, k.fewest, k.strip_whole);
+      const options = { minimumFractionDigits: k.fewest, maximumFractionDigits: k.places };
+      if (k.strip_whole) options.trailingZeroDisplay = "stripIfInteger";
+      const number = this.number(value, options);
+      return k.unit ? t(k.unit, { value: number }).replace(`${number} `, `${number}\u00a0`) : number;
+    }
+
+    // The unit of a kind on its own (a copied table's unit column): "%", Intl's short name of a time.
+    unitName(kind, currency, t) {
+      const k = this.kinds[kind] || {};
+      if (k.unit === "currency") return currency;
+      if (k.unit === "percent") return "%";
+      if (!k.unit) return "";
+      if (!k.unit.startsWith("duration-")) return t(k.unit, { value: "" }).trim();
+      const parts = new Intl.NumberFormat(this.lang, { style: "unit", unit: k.unit.replace(/^duration-/, ""), unitDisplay: "short" }).formatToParts(1);
+      return parts.filter((p) => p.type === "unit").map((p) => p.value).join("").trim();
     }
   }
 
@@ -92,7 +126,7 @@
       this.root = root;
       this.config = JSON.parse(root.querySelector(".calc__config").textContent);
       this.lang = this.config.lang;
-      this.formats = new Formats(this.lang);
+      this.formats = new Formats(this.lang, this.config.kinds);
       this.t = (key, values = {}) => template(this.config.messages[key] || "", values);
       this.form = root.querySelector(".calc__form");
       this.touched = new Set();
@@ -461,13 +495,9 @@
     fieldFigure(value, field) {
       const kind = field ? field.kind : "number";
       if (kind === "choice") return field.unit ? this.formats.unit(value, field.unit.replace(/s$/, ""), 0) : value;
-      if (kind === "money") {
-        return this.formats.money(value, this.currency, Number.isInteger(Number(value)) ? 0 : undefined);
-      }
-      if (kind === "count" || kind === "percent") return this.figure(value, kind);
-      if (kind in TIME_UNITS) {
-        return this.formats.number(value, { style: "unit", unit: TIME_UNITS[kind], unitDisplay: "short", maximumFractionDigits: 2 });
-      }
+      if (kind === "money" || kind === "count" || kind === "percent") return this.figure(value, kind);
+      const unit = (this.formats.kinds[kind] || {}).unit || "";
+      if (unit.startsWith("duration-")) return this.formats.unit(value, unit, 2, 0);
       return this.formats.number(value, { maximumFractionDigits: 4 });
     }
 
@@ -515,9 +545,7 @@
     }
 
     benchmarkText(b, currency = b.currency) {
-      const low = this.formats.money(b.low, currency);
-      if (b.low === b.high) return low;
-      return `${low}–${this.formats.money(b.high, currency)}`;
+      return this.formats.moneyRange(b.low, b.high, currency, this.t);
     }
 
     // The benchmark as the reader compares it: converted into the reader's currency at the rate in
@@ -718,12 +746,7 @@
 
     // The unit column of a figure of this kind: the currency, "%", Intl's short name of a time unit.
     unitOf(kind) {
-      if (kind === "money" || kind === "sum") return this.currency;
-      if (kind === "percent") return "%";
-      if (kind === "erlangs") return this.t("unit.erlangs", { value: "" }).trim();
-      if (!(kind in TIME_UNITS)) return "";
-      const parts = new Intl.NumberFormat(this.lang, { style: "unit", unit: TIME_UNITS[kind], unitDisplay: "short" }).formatToParts(1);
-      return parts.filter((p) => p.type === "unit").map((p) => p.value).join("").trim();
+      return this.formats.unitName(kind, this.currency, this.t);
     }
 
     // What the reader typed or chose and what the calculator showed, as [label, canonical or text, kind].

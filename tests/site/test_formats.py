@@ -1,0 +1,103 @@
+"""The build and the browser write every kind of figure the same way, in all five languages.
+
+The build formats a figure with Babel (``overrides/hooks/figures.py``) from the exact value; the page
+formats the value the bridge sends (rounded for its kind, ``calculators/web.py``) with ``Intl``, in the
+``Formats`` class of ``calculator.js``, both reading the one table ``calculators/kinds.py``. Here the
+very ``Formats`` class of the script runs in Node (full ICU, as a browser has) on the same values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+from figures import Formatter
+
+from calculators.kinds import KINDS, as_config
+from calculators.web import show
+from sitebuild.catalog import load
+
+from .conftest import LANGUAGES, ROOT
+
+SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "calculator.js"
+#: Values that cross each kind's edges: rounding, 1 000, whole values, a minute, an hour.
+SAMPLES: dict[str, tuple[str, ...]] = {
+    "money": ("0.5", "7.816", "67.9348", "999.994", "999.996", "1000", "3351.25", "1234567.891"),
+    "sum": ("840", "919200.4", "1234567.5"),
+    "count": ("0", "7", "1388.235", "117600"),
+    "percent": ("0", "9.2", "84.27", "100", "3.05"),
+    "seconds": ("36", "11.56", "240", "1234.5"),
+    "duration": ("30", "59.6", "60", "210", "214.5", "3725"),
+    "hours": ("1600", "1458.8235", "0.5", "1240", "141.18"),
+    "minutes": ("35000", "26000.4"),
+    "erlangs": ("24", "1.4", "12.345"),
+    "number": ("1.4", "0.75", "1234.5678"),
+}
+CURRENCIES = ("USD", "NOK", "EUR", "RUB", "VND")
+_FORMATS = re.compile(r"^  class Formats \{\n.*?^  \}\n", re.M | re.S)
+_RUNNER = """
+const [source, cases] = [process.argv[1], JSON.parse(require("fs").readFileSync(0, "utf8"))];
+const Formats = new Function(`${source}; return Formats;`)();
+const out = cases.map(([lang, messages, kinds, value, kind, currency]) => {
+  const t = (key, values) => messages[key].replace(/\\{(\\w+)\\}/g, (w, n) => (n in values ? values[n] : w));
+  return new Formats(lang, kinds).figure(value, kind, currency, t);
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def formats_source() -> str:
+    match = _FORMATS.search(SCRIPT.read_text(encoding="utf-8"))
+    assert match, "calculator.js has no class Formats"
+    return match.group()
+
+
+def test_every_kind_has_samples() -> None:
+    assert set(SAMPLES) == set(KINDS)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node (Intl with full ICU)")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_build_and_browser_write_every_figure_alike(lang: str) -> None:
+    messages = load(lang)
+    kinds = as_config()
+    cases, expected = [], []
+    for kind, values in SAMPLES.items():
+        currencies = CURRENCIES if KINDS[kind].unit == "currency" else ("USD",)
+        for currency in currencies:
+            digits = 0 if currency == "VND" else 2
+            for value in values:
+                sent = show(Decimal(value), kind, digits)  # what the bridge replies
+                cases.append([lang, messages, kinds, sent, kind, currency])
+                built = Formatter(lang).figure(Decimal(value), kind, currency)
+                expected.append((kind, currency, value, built))
+    run = subprocess.run(
+        ["node", "-e", _RUNNER, formats_source()],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    browser = json.loads(run.stdout)
+    differ = [
+        f"{kind} {value} {currency}: build {built!r}, browser {shown!r}"
+        for (kind, currency, value, built), shown in zip(expected, browser, strict=True)
+        if built != shown
+    ]
+    assert differ == []
+
+
+def test_the_samples_show_the_rules() -> None:
+    """What the table declares, as a reader reads it (nb): whole sums, durations, units, hours."""
+    fmt = Formatter("nb")
+    assert fmt.figure(Decimal("3351.25"), "money") == "3\u00a0351\u00a0USD"
+    assert fmt.figure(Decimal("999.99"), "money") == "999,99\u00a0USD"
+    assert fmt.figure(Decimal(210), "duration") == "3\u00a0min 30\u00a0sek"
+    assert fmt.figure(Decimal(1600), "hours") == "1\u00a0600\u00a0t"
+    assert fmt.figure(Decimal("1458.8235"), "hours") == "1\u00a0458,82\u00a0t"
+    assert fmt.figure(Decimal(36), "seconds") == "36,0\u00a0sek"
+    assert Formatter("vi").figure(Decimal(210), "duration") == "3\u00a0phút 30\u00a0giây"
