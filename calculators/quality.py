@@ -173,6 +173,7 @@ def raise_fcr(
 
     ``fcr_target`` must be above today's FCR (``target_not_higher``) and at most 100 (``over_hundred``).
 
+    >>> from calculators.numbers import round_money
     >>> result = raise_fcr(9800, 7000, 80, 76600, Period.MONTH, 70)
     >>> result.handled_now, result.contacts_avoided, round_money(result.variable_cost_per_contact)
     (Decimal('12600'), Decimal('840'), Decimal('4.26'))

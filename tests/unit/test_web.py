@@ -1059,7 +1059,7 @@ def test_fixed_agents_answer_what_they_give() -> None:
     ("values", "code", "field"),
     [
         ({"patience": "0"}, "zero_divisor", "patience"),
-        ({"patience": "-30"}, "negative", "patience"),
+        ({"patience": "-30"}, "negative_time", "patience"),
         ({"patience": "100 000"}, "too_large", "patience"),
         ({"max_occupancy": "101"}, "over_hundred", "max_occupancy"),
         ({"max_occupancy": "0"}, "zero_divisor", "max_occupancy"),
