@@ -38,6 +38,7 @@ RUNTIME_PREFIXES = (
     "result.source.",
     "solve.",
     "print.",
+    "date.",
 )
 
 
