@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from babel.numbers import get_currency_precision
+from babel.numbers import format_decimal, get_currency_precision
+from figures import Formatter
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
@@ -242,13 +243,10 @@ def select(page: Any, name: str, value: str) -> None:
     field(page, name).select_option(value)
 
 
-def intl_money(page: Any, lang: str, currency: str, value: str) -> str:
-    return str(
-        page.evaluate(
-            "([lang, currency, value]) => new Intl.NumberFormat(lang, {style: 'currency', currency}).format(value)",
-            [lang, currency, value],
-        )
-    )
+def shown_money(lang: str, currency: str, value: str) -> str:
+    """An amount as the page must show it: the build's formatting of the kind ``money`` (cents, none
+    from 1 000 up), which ``tests/site/test_formats.py`` proves the page's ``Intl`` formatting equals."""
+    return Formatter(lang).money(Decimal(value), currency)
 
 
 #: The main result of the page's widget: its text, ``data-value`` and the widget's result state.
@@ -323,7 +321,7 @@ def expect_value(page: Any, key: str, text: str | None, value: str, timeout: flo
 
 def expect_result(page: Any, lang: str, currency: str, value: str, timeout: float = 10) -> None:
     """The main money result shows ``value`` (canonical) in ``data-value`` and as Intl formats it."""
-    text = intl_money(page, lang, currency, value)
+    text = shown_money(lang, currency, value)
     expect_value(page, main_key(calculator_on(page)), text, value, timeout)
 
 
@@ -412,14 +410,9 @@ def page_text_problems(page: Any) -> list[str]:
     return [f for f in found if not (f == "null" and page.url.split("/")[3] == "nb")]
 
 
-def example_number(page: Any, lang: str) -> str:
-    """The example number of the error messages (``{example}``), as ``Intl`` writes 1234.5."""
-    return str(
-        page.evaluate(
-            "lang => new Intl.NumberFormat(lang, {maximumFractionDigits: 10}).format('1234.5')",
-            lang,
-        )
-    )
+def example_number(lang: str) -> str:
+    """The example number of the error messages (``{example}``): 1234.5 as the language writes it."""
+    return str(format_decimal(Decimal("1234.5"), locale=lang))
 
 
 def message(lang: str, key: str, **values: str) -> str:

@@ -292,7 +292,7 @@ def test_bad_input_matrix(article_page: Any, pair: tuple[str, str]) -> None:
     base = prepare(page, calculator, lang)
     decimal, group = separators(page)
     assert decimal == get_decimal_symbol(lang) and group == get_group_symbol(lang)
-    example = h.example_number(page, lang)
+    example = h.example_number(lang)
     placeholder = h.catalog(lang)["result.placeholder"]
     plan_ = {name: entries_for(calculator, name) for name in plan(lang)[calculator]}
     failures = []

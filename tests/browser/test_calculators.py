@@ -34,7 +34,7 @@ def shown_number(page: Any, lang: str, canonical: str) -> str:
     """A canonical number as the widget writes it into an input (``Intl``, up to 10 decimals)."""
     return str(
         page.evaluate(
-            "([lang, n]) => new Intl.NumberFormat(lang, {maximumFractionDigits: 10}).format(n)",
+            "([lang, n]) => new Intl.NumberFormat(lang, {maximumFractionDigits: 10, useGrouping: 'always'}).format(n)",
             [lang, canonical],
         )
     )

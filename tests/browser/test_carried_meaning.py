@@ -110,12 +110,12 @@ def test_the_benchmark_is_converted_at_the_readers_rate(new_page: Any, lang: str
     page.locator(".calc [data-out='chart'] svg").wait_for()
     catalog = h.catalog(lang)
     chart = _chart(page)
-    local = h.intl_money(page, lang, "NOK", "71.60")
+    local = h.shown_money(lang, "NOK", "71.60")
     assert chart["texts"][0] == f"{catalog['chart.benchmark']}: {local}", chart
     # Both bars on one scale in kroner: 67.93 kr against 71.60 kr.
     assert chart["bar"] / chart["benchmark"] == pytest.approx(67.93 / 71.60, rel=0.01), chart
-    usd = h.intl_money(page, lang, "USD", "7.16")
-    rate = h.intl_money(page, lang, "NOK", "10")
+    usd = h.shown_money(lang, "USD", "7.16")
+    rate = h.shown_money(lang, "NOK", "10")
     assert chart["notes"][0] == h.message(lang, "chart.converted", usd=usd, rate=rate), chart
     # The market sentence: always on the Vietnamese page, elsewhere only for a reader in dong.
     assert (catalog["chart.market"] in chart["notes"]) == (lang == "vi"), chart

@@ -10,7 +10,7 @@ document$.subscribe(() => {
   // window; none at the top of the page.
   const place = () => {
     const anchors = document.querySelectorAll(".md-content h2[id]");
-    if (!anchors.length) return location.hash;
+    if (!anchors.length || window.scrollY <= 0) return location.hash;
     const line = window.innerHeight / 3;
     let found = "";
     for (const anchor of anchors) {
