@@ -217,19 +217,10 @@ class Formatter:
         )
 
     def date(self, iso: str) -> str:
-        """A date as the language writes it in running text: the catalog's ``date.written`` filled
-        with CLDR's long form (``{long}``) or the day, month and year as numbers (Vietnamese
-        prose writes "1 tháng 10 năm 2025", where CLDR's long form is "1 tháng 10, 2025")."""
+        """A date as the language writes it in running text (CLDR's long form)."""
         from datetime import date
 
-        day = date.fromisoformat(iso)
-        return self.t(
-            "date.written",
-            long=format_date(day, format="long", locale=self.lang),
-            day=str(day.day),
-            month=str(day.month),
-            year=str(day.year),
-        )
+        return format_date(date.fromisoformat(iso), format="long", locale=self.lang)
 
     def t(self, key: str, **values: str) -> str:
         return translate(self.lang, key, **values)

@@ -38,7 +38,6 @@ RUNTIME_PREFIXES = (
     "result.source.",
     "solve.",
     "print.",
-    "date.",
 )
 
 

@@ -799,13 +799,7 @@
     fillPrint() {
       const box = this.out("print");
       const params = new URLSearchParams(location.search);
-      const today = new Date();
-      const date = this.t("date.written", {
-        long: new Intl.DateTimeFormat(this.lang, { dateStyle: "long" }).format(today),
-        day: today.getDate(),
-        month: today.getMonth() + 1,
-        year: today.getFullYear(),
-      });
+      const date = new Intl.DateTimeFormat(this.lang, { dateStyle: "long" }).format(new Date());
       const list = el("dl");
       for (const row of this.keptRows().filter((r) => !r.result)) {
         list.append(el("dt", row.label), el("dd", "value" in row ? this.fieldFigure(row.value, row.field) : row.text));
