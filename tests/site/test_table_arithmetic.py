@@ -220,8 +220,7 @@ def test_every_row_recomputes_from_the_shown_figures(
                     f"{where}: {key} is shown as {values[key]}, but the shown figures give "
                     f"{expected} (± {slack} from their rounding)"
                 )
-    assert not failures, "
-".join(failures)
+    assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
