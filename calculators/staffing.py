@@ -878,6 +878,8 @@ def agents_for_occupancy(
     limit = occupancy_percent(cap, "max_occupancy")
     if patience is None:
         needed = CONTEXT.divide(CONTEXT.multiply(load, _HUNDRED), limit)
+        if needed > MAX_AGENTS:  # a cap near 0 %: more agents than the calculator staffs
+            raise CalculatorError("too_many_agents", "max_occupancy", max=MAX_AGENTS)
         return max(math.ceil(needed), _first_above(load))
     aht = positive(aht_seconds, "aht")
     wait = _patience_for(load, aht, patience)

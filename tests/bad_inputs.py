@@ -23,7 +23,9 @@ from typing import Any
 
 import calculators
 from calculators.errors import CalculatorError
+from calculators.numbers import parse_input
 from calculators.specs import SPECS, Spec
+from calculators.web import NEGATIVE
 
 #: Amounts are checked in US dollars (2 decimals, no exchange-rate field).
 CURRENCY = "USD"
@@ -180,14 +182,15 @@ def divide(costs: Decimal | str, volume: Decimal | str) -> str:
     return money(Decimal(costs) / Decimal(volume))
 
 
-def parse(text: str, decimal: str, group: str) -> str:
-    """CPython's reading of ``text``: ``=canonical`` or ``!code`` (empty text: ``!empty``)."""
+def parse(text: str, decimal: str, group: str, kind: str = "money") -> str:
+    """CPython's reading of ``text`` in a field of ``kind``: ``=canonical`` or ``!code`` (empty
+    text: ``!empty``); a negative value's code is the one of its kind (``negative_number``...)."""
     if not text.strip():
         return "!empty"
     try:
-        return "=" + calculators.canonical(calculators.parse_amount(text, decimal, group))
+        return "=" + calculators.canonical(parse_input(text, kind, decimal, group))
     except CalculatorError as error:
-        return "!" + error.code
+        return "!" + (NEGATIVE.get(kind, error.code) if error.code == "negative" else error.code)
 
 
 def typed_pair(entry: Entry, calculator: str) -> dict[str, str]:
@@ -204,7 +207,10 @@ def expected_answer(entry: Entry, lang: str, calculator: str) -> dict[str, Any]:
     expect = entry.expected(lang)
     field = "costs" if entry.target == "costs" else volume_field(calculator)
     if expect.startswith("!"):
-        return {"error": (field, expect[1:])}
+        code = expect[1:]
+        if code == "negative":  # the message of the field's kind: an amount, or a number
+            code = NEGATIVE.get(SPECS[calculator].field(field).kind, code)
+        return {"error": (field, code)}
     number = Decimal(expect[1:])
     if entry.target == "costs":
         return {"value": divide(number, 1)}

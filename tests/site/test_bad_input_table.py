@@ -77,7 +77,7 @@ def check(calculator: str, name: str, entry: b.Entry, marks: tuple[str, str]) ->
     for at, error in reply["errors"].items():
         if at not in applying or error["code"] not in ERROR_CODES:
             found.append(f"error {error} at {at!r}, which is not a field that applies")
-    reading = b.parse(entry.text, decimal, group)
+    reading = b.parse(entry.text, decimal, group, field.kind)
     unreadable = reading.startswith("!") and reading != "!empty"
     if unreadable and reply["errors"].get(name, {}).get("code") != reading[1:]:
         found.append(f"{entry.text!r} reads as {reading}; the reply has {reply['errors']}")

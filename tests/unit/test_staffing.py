@@ -19,6 +19,7 @@ from calculators.staffing import (
     MAX_AGENTS,
     MAX_MINUTES,
     StaffingRow,
+    agents_for_occupancy,
     agents_for_target,
     average_handle_time,
     average_speed_of_answer,
@@ -452,3 +453,10 @@ def test_occupancy_is_a_percent(handle: int, idle: int) -> None:
     if handle == idle == 0:
         return
     assert 0 <= occupancy(handle, idle) <= 100
+
+
+def test_an_occupancy_cap_near_zero_is_refused_not_staffed() -> None:
+    """A cap of 0.0001 % would need millions of agents: the calculator says so at once."""
+    with pytest.raises(CalculatorError) as caught:
+        agents_for_occupancy(24, Decimal("0.0001"), 240)
+    assert (caught.value.code, caught.value.field) == ("too_many_agents", "max_occupancy")
