@@ -105,8 +105,11 @@ RELATIONS: dict[str, dict[str, Callable[[Shown], Decimal]]] = {
     },
 }
 #: Shown rows no reader works out by hand, by calculator: what a model gives (Erlang C's agents,
-#: service level and average speed of answer; tests/unit/test_staffing.py checks them).
-BY_MODEL: dict[str, set[str]] = {"service-level": {"agents", "service-level", "asa"}}
+#: service level, average speed of answer, probability of waiting and the calls N agents take;
+#: tests/unit/test_staffing.py and test_erlang_a.py check them).
+BY_MODEL: dict[str, set[str]] = {
+    "service-level": {"agents", "service-level", "asa", "wait-probability", "calls-at-target"}
+}
 _NUMBER = re.compile(r"\d[\d\s\u00a0\u202f.,]*")
 
 
