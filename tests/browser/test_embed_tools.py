@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 LANGS = h.LANGUAGES
 #: The snippet's and the oEmbed iframe's height (overrides/hooks/oembed.py HEIGHT).
-HEIGHT = 1500
+HEIGHT = 1850
 #: An article column a help-desk page gives the iframe.
 COLUMN = 680
 #: A browser that refuses the clipboard, as one does in an iframe without clipboard-write.

@@ -10,7 +10,13 @@ document$.subscribe(() => {
   // window; none at the top of the page.
   const place = () => {
     const anchors = document.querySelectorAll(".md-content h2[id]");
-    if (!anchors.length || window.scrollY <= 0) return location.hash;
+    // Near the top of the page, or with the hash's own target still in view, the hash is the place.
+    if (!anchors.length || window.scrollY < window.innerHeight / 2) return location.hash;
+    const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target) {
+      const top = target.getBoundingClientRect().top;
+      if (top >= 0 && top < window.innerHeight) return location.hash;
+    }
     const line = window.innerHeight / 3;
     let found = "";
     for (const anchor of anchors) {
