@@ -28,6 +28,7 @@ import pytest
 import subpath
 
 import calculators
+from tests.csp import directives
 
 pytestmark = pytest.mark.browser
 
@@ -91,15 +92,6 @@ def sampled(path: str) -> bool:
     lang, embed = page_lang(path), "/embed/" in path
     covered = {("/embed/" in other, page_lang(other)) for other in site_pages() if computes(other)}
     return (embed, lang) not in covered and calculator == h.CALCULATORS[0]
-
-
-def directives(policy: str) -> dict[str, list[str]]:
-    parsed = {}
-    for part in policy.split(";"):
-        words = part.split()
-        if words:
-            parsed[words[0]] = words[1:]
-    return parsed
 
 
 def link_query(calculator: str) -> str:

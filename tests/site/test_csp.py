@@ -16,6 +16,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from tests.csp import directives
+
 from .conftest import ARTICLES, LANGUAGES
 
 REQUIRED = {
@@ -30,20 +32,6 @@ REQUIRED = {
 }
 DATA_TYPES = ("application/json", "application/ld+json")
 CSP = 'meta[http-equiv="Content-Security-Policy"]'
-
-
-def directives(policy: str) -> dict[str, list[str]]:
-    """``"a x; b y z"`` -> ``{"a": ["x"], "b": ["y", "z"]}``.
-
-    >>> directives("default-src 'self'; img-src 'self' data:")
-    {'default-src': ["'self'"], 'img-src': ["'self'", 'data:']}
-    """
-    parsed = {}
-    for part in policy.split(";"):
-        words = part.split()
-        if words:
-            parsed[words[0]] = words[1:]
-    return parsed
 
 
 def sha256(text: str) -> str:
