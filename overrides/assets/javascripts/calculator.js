@@ -129,6 +129,7 @@
       this.formats = new Formats(this.lang, this.config.kinds);
       this.t = (key, values = {}) => template(this.config.messages[key] || "", values);
       this.form = root.querySelector(".calc__form");
+      this.results = root.querySelector(".calc__results");
       this.touched = new Set();
       this.pending = false;
       this.busy = false;
@@ -321,7 +322,14 @@
         if (data.failure) this.keepFailure(data.failure);
         this.render(data.reply);
         if (this.pending) this.update();
+        this.showBusy();
       }
+    }
+
+    // The live region is busy while an answer is on its way, so that a screen reader announces the
+    // answer to the reader's last entry, not the ones it replaced (and a script can wait for it).
+    showBusy() {
+      this.results.setAttribute("aria-busy", String(this.busy));
     }
 
     // Why Python failed, for a maintainer: the console and the widget's data-failure attribute.
@@ -337,6 +345,7 @@
       this.worker = null;
       this.busy = false;
       this.pending = false;
+      this.showBusy();
       this.keepFailure(reason);
       this.setState("error");
       this.status(this.t("widget.failed"));
@@ -386,6 +395,7 @@
       this.busy = true;
       this.lastId = this.nextId++;
       this.worker.postMessage({ type: "compute", id: this.lastId, request: this.request() });
+      this.showBusy();
       // A worker that exits mid-computation sends nothing, not even an error: give up on it, so that
       // Retry starts a new one and recomputes the current inputs.
       clearTimeout(this.answerTimer);
