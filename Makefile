@@ -34,11 +34,12 @@ preview: $(PY_STAMP)
 
 ## test: lint, type check, build once (without the .br/.gz files: the test server never sends them; a
 ## unit test covers them), then every test (unit, Pyodide, site, browser) on $(TEST_WORKERS) pytest-xdist
-## workers, worker n serving the site on TEST_PORT + n
+## workers (a test module's tests on one worker: a module's shared visit is made once), worker n
+## serving the site on TEST_PORT + n
 test: SITE_URL = http://127.0.0.1:$(TEST_PORT)/
 test: lint typecheck $(CHROMIUM)
 	$(PY) -m scripts.build_site --no-compress
-	TEST_PORT=$(TEST_PORT) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --cov=calculators --cov-report=term-missing:skip-covered --durations=20
+	TEST_PORT=$(TEST_PORT) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --cov=calculators --cov-report=term-missing:skip-covered --durations=20
 
 lint: $(PY_STAMP) $(NPM_STAMP)
 	$(PY) -m ruff check .

@@ -100,35 +100,6 @@ class Monitor:
 MONITOR = Monitor()
 
 
-def _language_of(item: pytest.Item) -> str | None:
-    """The language a parametrized test is for (a ``lang`` or a ``(lang, ...)`` parameter)."""
-    for value in getattr(getattr(item, "callspec", None), "params", {}).values():
-        first = value[0] if isinstance(value, tuple) and value else value
-        if isinstance(first, str) and first in BROWSER_LOCALE:
-            return first
-    return None
-
-
-def _shares_a_module_fixture(item: pytest.Item) -> bool:
-    """Whether the test uses a module-scoped fixture (a visit the module's tests read)."""
-    info = getattr(item, "_fixtureinfo", None)
-    defs = getattr(info, "name2fixturedefs", {}) if info else {}
-    return any(d.scope == "module" for chain in defs.values() for d in chain)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under ``--dist loadgroup``: the tests of a module that share a module-scoped fixture (the
-    security visit, the payload pages, the faulty pages) run on one worker, so it is made once; the
-    tests of one language that share its article pages (``article_page``) run on one worker, so each
-    page starts its Python once in the session."""
-    for item in items:
-        lang = _language_of(item)
-        if _shares_a_module_fixture(item):
-            item.add_marker(pytest.mark.xdist_group(f"module-{item.nodeid.split('::')[0]}"))
-        elif lang and "article_page" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group(f"articles-{lang}"))
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     """Fail a test whose pages logged a console error or threw an uncaught exception."""
