@@ -33,16 +33,7 @@ def _open(page: Any, lang: str, calculator: str) -> None:
     page.locator(f".calc [data-result='{h.main_key(calculator)}'][data-value]").wait_for()
 
 
-#: Known to print on two pages since cost per contact gained the minutes-per-channel group.
-TWO_PAGES = pytest.mark.xfail(
-    reason="open defect: cost per contact with every group open prints on two pages", strict=False
-)
-
-
-@pytest.mark.parametrize(
-    "calculator",
-    [pytest.param(c, marks=TWO_PAGES) if c == "cost-per-contact" else c for c in h.CALCULATORS],
-)
+@pytest.mark.parametrize("calculator", h.CALCULATORS)
 def test_every_calculator_prints_on_one_page(new_page: Any, calculator: str) -> None:
     page = new_page(LONGEST)
     _open(page, LONGEST, calculator)
