@@ -31,13 +31,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from . import formulas
-from .benchmarks import BENCHMARKS, Benchmark, Comparison
+from .benchmarks import Benchmark, Comparison
 from .breakdowns import Total
 from .calculations import Inputs, Outcome
 from .errors import CalculatorError
 from .kinds import reply_places
+from .kpis import BENCHMARKS, SPECS
 from .numbers import canonical, parse_canonical, parse_input, round_money
-from .specs import SPECS, Carry, Kind, Row, Solve, Spec, holds
+from .specs import Carry, Kind, Row, Solve, Spec, holds
 
 
 def handle(request_json: str) -> str:
@@ -283,7 +284,7 @@ def _carry(
 ) -> dict[str, Any] | None:
     """The next calculator's link parameters, when its choices hold and every figure is known.
 
-    >>> from .specs import SPECS
+    >>> from .kpis import SPECS
     >>> carry = SPECS["service-level"].carry[0]
     >>> _carry(carry, {"staff-cost": "25317.25", "calls": "420"}, {"currency": "NOK"})["params"]
     {'costs': '25317.25', 'calls': '420', 'currency': 'NOK', 'cover': 'staff'}
@@ -340,7 +341,7 @@ def _local(benchmark: Benchmark, numbers: Mapping[str, Decimal], digits: int) ->
     """The benchmark converted at the reader's rate (``local``), when the result is in another
     currency: the page scales both bars and quotes the benchmark in the reader's currency.
 
-    >>> from .benchmarks import COST_PER_CONTACT
+    >>> from .kpis.cost_per_contact import BENCHMARK as COST_PER_CONTACT
     >>> _local(COST_PER_CONTACT, {"rate": Decimal("10")}, 2)
     {'local': {'low': '71.6', 'high': '71.6'}}
     >>> _local(COST_PER_CONTACT, {}, 2)

@@ -16,7 +16,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 import calculators
-from calculators.specs import SPECS
+from calculators.kpis import SPECS
 from calculators.web import respond
 from sitebuild import examples
 from sitebuild.catalog import DEFAULT_CURRENCY, LANGUAGES, load

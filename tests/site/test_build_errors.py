@@ -15,7 +15,8 @@ import glossary
 import pytest
 from mkdocs.exceptions import PluginError
 
-from calculators.specs import SPECS, Row
+from calculators.kpis import SPECS
+from calculators.specs import Row
 from sitebuild.catalog import load
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from calculators.numbers import round_money
-from calculators.specs import CURRENCIES, SPECS
+from calculators.kpis import SPECS
+from calculators.specs import CURRENCIES
 from calculators.web import respond, show
 from sitebuild import examples
 from sitebuild.rates import CURRENCIES as RATE_CURRENCIES

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from calculators.specs import SPECS
+from calculators.kpis import SPECS
 from tests import site_build
 
 from .conftest import LANGUAGES, ROOT

@@ -17,7 +17,7 @@ import pytest
 from babel.numbers import get_decimal_symbol
 
 from calculators.breakdowns import CONTACT_CHANNELS
-from calculators.specs import SPECS
+from calculators.kpis import SPECS
 from sitebuild import examples
 
 from .conftest import LANGUAGES, page_file, soup

@@ -10,7 +10,8 @@ import pytest
 
 from calculators.calculations import Inputs, Outcome
 from calculators.kinds import KINDS
-from calculators.specs import CURRENCIES, SPECS, Field, FieldKind, Kind, Row, Spec
+from calculators.kpis import SPECS
+from calculators.specs import CURRENCIES, Field, FieldKind, Kind, Row, Spec
 from sitebuild import examples
 
 SPEC_LIST = list(SPECS.values())

@@ -15,7 +15,8 @@ import pytest
 
 from calculators import ERROR_CODES, CalculatorError, canonical
 from calculators import calculations as calc
-from calculators.specs import SPECS, Carry, Field, Row, Spec
+from calculators.kpis import SPECS
+from calculators.specs import Carry, Field, Row, Spec
 from calculators.staffing import INTERVALS, agents_for_target
 from calculators.web import handle, respond
 from sitebuild import examples
