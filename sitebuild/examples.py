@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cache
 
 from calculators.calculations import Inputs, Outcome
-from calculators.specs import SPECS
+from calculators.kpis import SPECS
 
 #: Each calculator's worked example by case: field name to canonical value (choices included).
 EXAMPLES: dict[str, dict[str, dict[str, str]]] = {

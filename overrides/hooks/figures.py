@@ -23,7 +23,7 @@ from babel.numbers import (
 )
 from babel.units import format_unit
 
-from calculators.benchmarks import BENCHMARKS, REFERENCES, Reference
+from calculators.benchmarks import Reference
 from calculators.breakdowns import Total
 from calculators.calculations import Outcome
 from calculators.kinds import (
@@ -34,8 +34,9 @@ from calculators.kinds import (
     UNIT_SPACE,
     FigureKind,
 )
+from calculators.kpis import BENCHMARKS, REFERENCES, SPECS
 from calculators.numbers import round_money
-from calculators.specs import SPECS, Field, Row, Spec
+from calculators.specs import Field, Row, Spec
 from sitebuild import examples
 from sitebuild.catalog import load, translate
 

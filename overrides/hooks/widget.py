@@ -18,8 +18,9 @@ from figures import Formatter, benchmark_tokens
 from oembed import HEIGHT as EMBED_HEIGHT
 
 from calculators.kinds import RANGE_MESSAGE, as_config
+from calculators.kpis import SPECS
 from calculators.numbers import canonical
-from calculators.specs import SPECS, Field, Row, Scenario, Spec
+from calculators.specs import Field, Row, Scenario, Spec
 from sitebuild.catalog import DEFAULT_CURRENCY, load
 from sitebuild.rates import INDICATIVE_USD_RATES, RATES_DATE
 

@@ -21,6 +21,7 @@ from calculators.kpis import (
     average_handle_time,
     first_contact_resolution,
     occupancy,
+    service_level,
 )
 from calculators.kpis import cost_per_resolution as resolution
 
