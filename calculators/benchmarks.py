@@ -105,7 +105,8 @@ class Reference:
 
     ``bands`` name where a value falls, in order: a value goes in the first band whose upper bound it
     is below (or at, where the bound is inclusive); past the last bound it is in ``beyond``.
-    ``figures`` are the quoted numbers the articles cite, by name.
+    ``figures`` are the quoted numbers the articles cite, by name; ``ratio`` names two of them
+    quoted as one target written ``a/b`` (80/20), ``limit`` the one a band's text calls its limit.
     """
 
     key: str
@@ -114,6 +115,8 @@ class Reference:
     bands: tuple[tuple[str, Decimal, bool], ...]
     beyond: str
     source: str
+    ratio: tuple[str, str] | tuple[()] = ()
+    limit: str = ""
 
 
 def band(value: Number, reference: Reference) -> str:

@@ -61,7 +61,10 @@ class Field:
     ``labels`` gives another label key under a choice, e.g. ``(("mode", "outbound", key),)``;
     ``group`` names the optional group (a catalog key for its heading) or is empty for the main form;
     a ``breakdown.<total>`` group's fields add up to the field ``<total>``. ``unit`` names the unit
-    of a choice's values (``minutes``), shown instead of a catalog word.
+    of a choice's values (``minutes``), shown instead of a catalog word. ``role`` is what the generic
+    layers do with the field: ``"currency"`` (the choice of currency: the page's own currency is
+    selected, money figures are in it) or ``"exchange_rate"`` (units of that currency for one unit of
+    the benchmark's: prefilled with the indicative rate, the comparison converts at it).
     """
 
     name: str
@@ -75,6 +78,7 @@ class Field:
     default: str = ""
     radio: bool = False
     unit: str = ""
+    role: Literal["", "currency", "exchange_rate"] = ""
 
     def applies(self, choices: Mapping[str, str]) -> bool:
         """Whether the field is used under these choices (shown in the form, read by the bridge)."""
@@ -116,13 +120,22 @@ class Carry:
 
 @dataclass(frozen=True)
 class Scenario:
-    """A what-if: its heading and assumption text (catalog keys), fields and rows by name."""
+    """A what-if: its heading and assumption text (catalog keys), fields and rows by name.
+
+    ``share`` names the assumption that is the variable share of costs (the assumption text's
+    ``{share}``, explained by ``assumption.variable_share``), ``costs`` the field of the costs it
+    applies to (the article's token ``variable_costs``); ``shares`` are further figures of the
+    outcome's scenario the article quotes as shares (tokens, no rows).
+    """
 
     title: str
     assumption: str
     rows: tuple[Row, ...]
     assumptions: tuple[Row, ...] = ()
     when: Condition = ()
+    share: str = ""
+    costs: str = ""
+    shares: tuple[str, ...] = ()
 
 
 #: An inverse: the calculator's other inputs and a target main result in, the solved field's value out.
@@ -199,6 +212,10 @@ class Spec:
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
+    def with_role(self, role: str) -> Field | None:
+        """The field with this ``role`` (``currency``, ``exchange_rate``), or None."""
+        return next((f for f in self.fields if f.role == role), None)
+
     @property
     def choices(self) -> dict[str, tuple[str, ...]]:
         """Choice fields and their values; the first value is the default."""
@@ -226,10 +243,12 @@ def period_field(group: str = "", unless: Condition = ()) -> Field:
 
 
 def currency_field(group: str = "") -> Field:
-    return Field("currency", "choice", "field.currency", group=group, choices=CURRENCIES)
+    return Field(
+        "currency", "choice", "field.currency", group=group, choices=CURRENCIES, role="currency"
+    )
 
 
-RATE = Field("rate", "number", "field.rate", unless=(("currency", "USD"),))
+RATE = Field("rate", "number", "field.rate", unless=(("currency", "USD"),), role="exchange_rate")
 #: Period, currency and the exchange rate that places a result against a USD benchmark.
 MONEY = (period_field(), currency_field(), RATE)
 #: What a money figure carried to the next calculator keeps: its period, currency and typed rate.

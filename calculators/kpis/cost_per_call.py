@@ -399,6 +399,9 @@ SPEC = Spec(
     scenario=Scenario(
         title="scenario.fcr.title",
         assumption="scenario.fcr.assumption",
+        share="variable_share",
+        costs="costs",
+        shares=("first_share_now", "first_share_target"),
         when=_INBOUND,
         assumptions=(
             Row("repeat_now", "scenario.fcr.repeat_now", "percent"),

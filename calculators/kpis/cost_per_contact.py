@@ -336,6 +336,8 @@ SPEC = Spec(
     scenario=Scenario(
         title="scenario.self_service.title",
         assumption="scenario.self_service.assumption",
+        share="variable_share",
+        costs="costs",
         assumptions=(
             Row("share", "scenario.self_service.share", "percent"),
             Row("unit_cost", "scenario.self_service.unit_cost", "money"),

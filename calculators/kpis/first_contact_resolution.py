@@ -223,6 +223,8 @@ SPEC = Spec(
     scenario=Scenario(
         title="scenario.fcr_target.title",
         assumption="assumption.fcr",
+        share="variable_share",
+        costs="costs",
         assumptions=(
             Row("fcr_target", "field.fcr_target", "percent"),
             Row("variable_share", "field.variable_share", "percent"),

@@ -96,4 +96,5 @@ REFERENCE = Reference(
     beyond="burnout",
     source="Commonly quoted occupancy goals of about 80-85 %; sustained occupancy near 90 % and above "
     "is widely linked to burnout and attrition (content brief, part 2).",
+    limit="burnout",
 )

@@ -236,4 +236,5 @@ REFERENCE = Reference(
     beyond="",
     source="80/20 is the most common target but no standard: ICMI says there is no industry-standard "
     "service level (content brief, part 2).",
+    ratio=("target", "answer_time"),
 )

@@ -273,8 +273,11 @@ def reference_tokens(reference: Reference, fmt: Formatter) -> dict[str, str]:
                 format_decimal(figures[high], locale=fmt.lang),
                 one(figures[high], ranged=True),
             )
-    if "target" in figures and "answer_time" in figures:
-        tokens["value"] = f"{figures['target']}/{figures['answer_time']}"
+    if reference.ratio:
+        first, second = reference.ratio
+        tokens["value"] = f"{figures[first]}/{figures[second]}"
+    if reference.limit:
+        tokens["limit"] = tokens[reference.limit]
     if "value" in figures and "high" in figures and "low" not in figures:  # a target and a ceiling
         tokens["cell"] = fmt.t("table.up_to", value=tokens["value"], high=tokens["high"])
     return tokens
@@ -339,10 +342,12 @@ def scenario_figures(spec: Spec, outcome: Outcome, fmt: Formatter) -> dict[str, 
         for row in rows
         if row.key in outcome.scenario
     }
-    extra = {k: fmt.share(v) for k, v in outcome.scenario.items() if k.startswith("first_share")}
-    if "variable_share" in outcome.scenario and "costs" in _example_numbers(spec):
-        costs = _example_numbers(spec)["costs"]
-        extra["variable_costs"] = fmt.sum(costs * outcome.scenario["variable_share"] / 100)
+    scenario = spec.scenario
+    extra = {k: fmt.share(outcome.scenario[k]) for k in scenario.shares if k in outcome.scenario}
+    numbers = _example_numbers(spec)
+    if scenario.share in outcome.scenario and scenario.costs in numbers:
+        share = outcome.scenario[scenario.share]
+        extra["variable_costs"] = fmt.sum(numbers[scenario.costs] * share / 100)
     return shown | extra
 
 
@@ -601,9 +606,9 @@ def scenario_table(calculator: str, fmt: Formatter) -> str:
         "glossary-table--numbers glossary-table--scenario",
         keys=[row.key for row in shown],
     )
-    share = figures.get("variable_share", "")
+    share = figures.get(spec.scenario.share, "")
     notes = [fmt.t(spec.scenario.assumption, share=share)]
-    if "variable_share" in outcome.scenario and "assumption.variable_share" in load(fmt.lang):
+    if spec.scenario.share in outcome.scenario and "assumption.variable_share" in load(fmt.lang):
         source = (
             "breakdown"
             if any(
