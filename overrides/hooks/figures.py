@@ -1,6 +1,6 @@
 """Figures computed by ``calculators`` and formatted for a page's locale with Babel (CLDR).
 
-Inline tokens (``{{ result.cost-per-contact }}``) and block tokens (``{{ example_table }}``) of an
+Inline tokens (``{{ result.<key> }}``) and block tokens (``{{ example_table }}``) of an
 article resolve here, by looping over the calculator's spec: nothing below names a calculator. The
 worked examples are computed, never typed; every table row a reader can multiply by hand multiplies,
 because the calculators round counts and unit costs before they multiply them.
@@ -249,7 +249,7 @@ class Formatter:
 
 
 def token_key(name: str) -> str:
-    """Tokens may spell a name with "-" or "_": ``result.cost-per-call`` is ``result.cost_per_call``."""
+    """Tokens may spell a name with "-" or "_": ``result.some-key`` is ``result.some_key``."""
     return name.replace("-", "_")
 
 

@@ -14,6 +14,17 @@ from calculators.breakdowns import CONTACT_CHANNELS
 D = Decimal
 Shown = Mapping[str, Decimal]
 
+
+def _channel_cost(channel: str) -> Callable[[Shown], Decimal]:
+    """A channel's cost per contact: the costs spread by the minutes each channel's contacts take."""
+
+    def cost(v: Shown) -> Decimal:
+        minutes = sum(v[name] * v[f"{name}_minutes"] for name in CONTACT_CHANNELS)
+        return v["costs"] * v[f"{channel}_minutes"] / minutes
+
+    return cost
+
+
 #: The worked example by case (the main case first): field name to canonical value.
 EXAMPLES: dict[str, dict[str, str]] = {
     "": {
@@ -49,14 +60,7 @@ RELATIONS: dict[str, Callable[[Shown], Decimal]] = {
     "saving_period": lambda v: v["moved"] * v["saving_per_moved"],
     "saving_year": lambda v: v["saving_period"] * 12,
     "new_cost_per_contact": lambda v: (v["costs"] - v["saving_period"]) / v["contacts"],
-    **{
-        f"cost-per-contact-{channel}": lambda v, c=channel: (
-            v["costs"]
-            * v[f"{c}_minutes"]
-            / sum(v[name] * v[f"{name}_minutes"] for name in CONTACT_CHANNELS)
-        )
-        for channel in CONTACT_CHANNELS
-    },
+    **{f"cost-per-contact-{channel}": _channel_cost(channel) for channel in CONTACT_CHANNELS},
 }
 #: Shown rows no reader works out by hand (a model's output).
 BY_MODEL: frozenset[str] = frozenset()
