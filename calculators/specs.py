@@ -62,7 +62,8 @@ class Field:
     ``group`` names the optional group (a catalog key for its heading) or is empty for the main form;
     a ``breakdown.<total>`` group's fields add up to the field ``<total>``. ``unit`` names the unit
     of a choice's values (``minutes``), shown instead of a catalog word. ``role`` is what the generic
-    layers do with the field: ``"currency"`` (the choice of currency: the page's own currency is
+    layers do with the field: ``"period"`` (the choice of period the figures cover), ``"currency"``
+    (the choice of currency: the page's own currency is
     selected, money figures are in it) or ``"exchange_rate"`` (units of that currency for one unit of
     the benchmark's: prefilled with the indicative rate, the comparison converts at it).
     """
@@ -78,7 +79,7 @@ class Field:
     default: str = ""
     radio: bool = False
     unit: str = ""
-    role: Literal["", "currency", "exchange_rate"] = ""
+    role: Literal["", "period", "currency", "exchange_rate"] = ""
 
     def applies(self, choices: Mapping[str, str]) -> bool:
         """Whether the field is used under these choices (shown in the form, read by the bridge)."""
@@ -239,6 +240,7 @@ def period_field(group: str = "", unless: Condition = ()) -> Field:
         choices=PERIODS,
         default="month",
         unless=unless,
+        role="period",
     )
 
 

@@ -25,8 +25,18 @@ from sitebuild import kpis
 #: Each calculator's worked example by case, and its optional inputs (``sitebuild/kpis/<module>.py``).
 EXAMPLES = kpis.EXAMPLES
 OPTIONAL_INPUTS = kpis.OPTIONAL_INPUTS
-#: Every example is one month in US dollars.
-CHOICES = {"period": "month", "currency": "USD"}
+#: Every example is one month in US dollars (the benchmarks' currency): the value of the choice of
+#: each of these roles (``Field.role``).
+BY_ROLE = {"period": "month", "currency": "USD"}
+
+
+def fixed_choices(calculator: str) -> dict[str, str]:
+    """The choices every example of the calculator makes: its period and currency fields'.
+
+    >>> fixed_choices("cost-per-contact"), fixed_choices("occupancy")
+    ({'period': 'month', 'currency': 'USD'}, {})
+    """
+    return {f.name: BY_ROLE[f.role] for f in SPECS[calculator].fields if f.role in BY_ROLE}
 
 
 def cases(calculator: str) -> tuple[str, ...]:
@@ -38,7 +48,7 @@ def inputs(calculator: str, case: str = "") -> Inputs:
     """The example's inputs as the calculator reads them."""
     spec = SPECS[calculator]
     given = EXAMPLES[calculator][case or cases(calculator)[0]]
-    choices = spec.defaults() | {k: v for k, v in CHOICES.items() if k in spec.choices}
+    choices = spec.defaults() | fixed_choices(calculator)
     choices |= {name: given[name] for name in spec.choices if name in given}
     numbers = {name: Decimal(value) for name, value in given.items() if name not in spec.choices}
     return Inputs(numbers, choices)

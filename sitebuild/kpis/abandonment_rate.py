@@ -25,5 +25,22 @@ RELATIONS: dict[str, Callable[[Shown], Decimal]] = {
 }
 #: Shown rows no reader works out by hand (a model's output).
 BY_MODEL: frozenset[str] = frozenset()
-#: Requests the Pyodide snapshot's check answers (scripts/make_snapshot.mjs), as the page sends them.
-SNAPSHOT_REQUESTS: list[dict[str, Any]] = []
+#: Requests the Pyodide snapshot's check answers (scripts/make_snapshot.mjs), as the page sends them:
+#: the worked example from a link, and a negative first field typed with a dot grouping.
+SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
+    {
+        "calculator": "abandonment-rate",
+        "values": {"abandoned": "780", "offered": "12000", "short": "180", "wait": "30"},
+        "source": "link",
+        "decimal": ",",
+        "group": " ",
+        "currency": "NOK",
+    },
+    {
+        "calculator": "abandonment-rate",
+        "values": {"abandoned": "-5", "offered": "12000", "short": "180", "wait": "30"},
+        "decimal": ",",
+        "group": ".",
+        "currency": "EUR",
+    },
+]

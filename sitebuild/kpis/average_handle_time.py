@@ -36,5 +36,38 @@ RELATIONS: dict[str, Callable[[Shown], Decimal]] = {
 }
 #: Shown rows no reader works out by hand (a model's output).
 BY_MODEL: frozenset[str] = frozenset()
-#: Requests the Pyodide snapshot's check answers (scripts/make_snapshot.mjs), as the page sends them.
-SNAPSHOT_REQUESTS: list[dict[str, Any]] = []
+#: Requests the Pyodide snapshot's check answers (scripts/make_snapshot.mjs), as the page sends them:
+#: the worked example from a link, and a negative first field typed with a dot grouping.
+SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
+    {
+        "calculator": "average-handle-time",
+        "values": {
+            "talk": "26000",
+            "hold": "2400",
+            "wrap": "6600",
+            "contacts": "10000",
+            "hourly_cost": "30",
+            "occupancy": "85",
+            "shrinkage": "30",
+        },
+        "source": "link",
+        "decimal": ",",
+        "group": " ",
+        "currency": "NOK",
+    },
+    {
+        "calculator": "average-handle-time",
+        "values": {
+            "talk": "-5",
+            "hold": "2400",
+            "wrap": "6600",
+            "contacts": "10000",
+            "hourly_cost": "30",
+            "occupancy": "85",
+            "shrinkage": "30",
+        },
+        "decimal": ",",
+        "group": ".",
+        "currency": "EUR",
+    },
+]

@@ -27,5 +27,22 @@ RELATIONS: dict[str, Callable[[Shown], Decimal]] = {
 }
 #: Shown rows no reader works out by hand (a model's output).
 BY_MODEL: frozenset[str] = frozenset()
-#: Requests the Pyodide snapshot's check answers (scripts/make_snapshot.mjs), as the page sends them.
-SNAPSHOT_REQUESTS: list[dict[str, Any]] = []
+#: Requests the Pyodide snapshot's check answers (scripts/make_snapshot.mjs), as the page sends them:
+#: the worked example from a link, and a negative first field typed with a dot grouping.
+SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
+    {
+        "calculator": "cost-per-resolution",
+        "values": {"costs": "76600", "resolved": "7000", "contacts": "9800"},
+        "source": "link",
+        "decimal": ",",
+        "group": " ",
+        "currency": "NOK",
+    },
+    {
+        "calculator": "cost-per-resolution",
+        "values": {"costs": "-5", "resolved": "7000", "contacts": "9800"},
+        "decimal": ",",
+        "group": ".",
+        "currency": "EUR",
+    },
+]

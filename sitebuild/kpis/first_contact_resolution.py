@@ -39,5 +39,34 @@ RELATIONS: dict[str, Callable[[Shown], Decimal]] = {
 }
 #: Shown rows no reader works out by hand (a model's output).
 BY_MODEL: frozenset[str] = frozenset()
-#: Requests the Pyodide snapshot's check answers (scripts/make_snapshot.mjs), as the page sends them.
-SNAPSHOT_REQUESTS: list[dict[str, Any]] = []
+#: Requests the Pyodide snapshot's check answers (scripts/make_snapshot.mjs), as the page sends them:
+#: the worked example from a link, and a negative first field typed with a dot grouping.
+SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
+    {
+        "calculator": "first-contact-resolution",
+        "values": {
+            "resolved_first": "7200",
+            "contacts": "10000",
+            "fcr_target": "80",
+            "costs": "76600",
+            "variable_share": "70",
+        },
+        "source": "link",
+        "decimal": ",",
+        "group": " ",
+        "currency": "NOK",
+    },
+    {
+        "calculator": "first-contact-resolution",
+        "values": {
+            "resolved_first": "-5",
+            "contacts": "10000",
+            "fcr_target": "80",
+            "costs": "76600",
+            "variable_share": "70",
+        },
+        "decimal": ",",
+        "group": ".",
+        "currency": "EUR",
+    },
+]

@@ -27,5 +27,22 @@ RELATIONS: dict[str, Callable[[Shown], Decimal]] = {
 }
 #: Shown rows no reader works out by hand (a model's output).
 BY_MODEL: frozenset[str] = frozenset()
-#: Requests the Pyodide snapshot's check answers (scripts/make_snapshot.mjs), as the page sends them.
-SNAPSHOT_REQUESTS: list[dict[str, Any]] = []
+#: Requests the Pyodide snapshot's check answers (scripts/make_snapshot.mjs), as the page sends them:
+#: the worked example from a link, and a negative first field typed with a dot grouping.
+SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
+    {
+        "calculator": "occupancy",
+        "values": {"handle": "1240", "idle": "360"},
+        "source": "link",
+        "decimal": ",",
+        "group": " ",
+        "currency": "NOK",
+    },
+    {
+        "calculator": "occupancy",
+        "values": {"handle": "-5", "idle": "360"},
+        "decimal": ",",
+        "group": ".",
+        "currency": "EUR",
+    },
+]

@@ -40,5 +40,42 @@ RELATIONS: dict[str, Callable[[Shown], Decimal]] = {
 BY_MODEL: frozenset[str] = frozenset(
     {"agents", "service-level", "asa", "wait-probability", "calls-at-target"}
 )
-#: Requests the Pyodide snapshot's check answers (scripts/make_snapshot.mjs), as the page sends them.
-SNAPSHOT_REQUESTS: list[dict[str, Any]] = []
+#: Requests the Pyodide snapshot's check answers (scripts/make_snapshot.mjs), as the page sends them:
+#: the worked example from a link, and a negative first field typed with a dot grouping.
+SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
+    {
+        "calculator": "service-level",
+        "values": {
+            "calls": "360",
+            "interval": "60",
+            "aht": "240",
+            "target": "80",
+            "answer_time": "20",
+            "max_occupancy": "85",
+            "shrinkage": "30",
+            "hourly_cost": "30",
+            "patience": "120",
+        },
+        "source": "link",
+        "decimal": ",",
+        "group": " ",
+        "currency": "NOK",
+    },
+    {
+        "calculator": "service-level",
+        "values": {
+            "calls": "-5",
+            "interval": "60",
+            "aht": "240",
+            "target": "80",
+            "answer_time": "20",
+            "max_occupancy": "85",
+            "shrinkage": "30",
+            "hourly_cost": "30",
+            "patience": "120",
+        },
+        "decimal": ",",
+        "group": ".",
+        "currency": "EUR",
+    },
+]

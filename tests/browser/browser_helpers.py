@@ -112,9 +112,8 @@ def number_fields(calculator: str) -> list[str]:
 
 def example(calculator: str, case: str = "") -> dict[str, str]:
     """A worked example as link parameters: its fields and choices (one month in US dollars)."""
-    spec = SPECS[calculator]
     given = examples.EXAMPLES[calculator][case or examples.cases(calculator)[0]]
-    return {k: v for k, v in examples.CHOICES.items() if k in spec.choices} | given
+    return examples.fixed_choices(calculator) | given
 
 
 def example_query(calculator: str, case: str = "") -> str:
