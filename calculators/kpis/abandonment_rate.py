@@ -8,20 +8,11 @@ from decimal import Decimal
 
 from .. import staffing
 from ..benchmarks import Benchmark, Reference, band
-from ..calculations import (
-    Inputs,
-    Outcome,
-)
+from ..calculations import Inputs, Outcome
 from ..errors import CalculatorError
 from ..formulas import Number, count, divisor, not_above
 from ..numbers import CONTEXT
-from ..specs import (
-    Carry,
-    Field,
-    Formula,
-    Row,
-    Spec,
-)
+from ..specs import Carry, Field, Formula, Row, Spec
 
 #: The term's place in the glossary (the registry sorts by it).
 ORDER = 80

@@ -7,24 +7,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..benchmarks import Benchmark, Reference, band
-from ..calculations import (
-    DEFAULT_OCCUPANCY,
-    DEFAULT_SHRINKAGE,
-    Inputs,
-    Outcome,
-)
+from ..calculations import DEFAULT_OCCUPANCY, DEFAULT_SHRINKAGE, Inputs, Outcome
 from ..errors import CalculatorError
 from ..formulas import Number, divisor
 from ..numbers import CONTEXT, to_decimal
-from ..specs import (
-    Carry,
-    Field,
-    Formula,
-    Row,
-    Spec,
-    currency_field,
-    period_field,
-)
+from ..specs import Carry, Field, Formula, Row, Spec, currency_field, period_field
 from ..staffing import MAX_MINUTES, available_share, occupancy_percent, shrinkage_percent
 
 #: The term's place in the glossary (the registry sorts by it).

@@ -17,17 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..benchmarks import NOT_VIETNAMESE, Benchmark, Comparison, Reference, compare
-from ..breakdowns import (
-    COST_COMPONENTS,
-    Total,
-    total_costs,
-)
-from ..calculations import (
-    Inputs,
-    Outcome,
-    assumed,
-    comparison_notes,
-)
+from ..breakdowns import COST_COMPONENTS, Total, total_costs
+from ..calculations import Inputs, Outcome, assumed, comparison_notes
 from ..errors import CalculatorError
 from ..formulas import Number, costs_for_unit_cost, count, divisor, volume_for_unit_cost
 from ..numbers import CONTEXT, to_decimal

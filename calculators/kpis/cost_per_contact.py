@@ -36,12 +36,7 @@ from ..breakdowns import (
     total_contacts,
     total_costs,
 )
-from ..calculations import (
-    Inputs,
-    Outcome,
-    assumed,
-    comparison_notes,
-)
+from ..calculations import Inputs, Outcome, assumed, comparison_notes
 from ..errors import CalculatorError
 from ..formulas import Number, costs_for_unit_cost, divisor, volume_for_unit_cost
 from ..numbers import CONTEXT, to_decimal

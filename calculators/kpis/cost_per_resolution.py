@@ -5,23 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..benchmarks import Benchmark, Reference
-from ..calculations import (
-    Inputs,
-    Outcome,
-)
+from ..calculations import Inputs, Outcome
 from ..formulas import Number, count, divisor, not_above
 from ..numbers import CONTEXT, to_decimal
 from ..periods import annualise
-from ..specs import (
-    KEEP_MONEY,
-    KEEP_RATE,
-    MONEY,
-    Carry,
-    Field,
-    Formula,
-    Row,
-    Spec,
-)
+from ..specs import KEEP_MONEY, KEEP_RATE, MONEY, Carry, Field, Formula, Row, Spec
 from .cost_per_contact import cost_per_contact
 
 #: The term's place in the glossary (the registry sorts by it).

@@ -7,20 +7,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..benchmarks import Benchmark, Reference, band
-from ..calculations import (
-    Inputs,
-    Outcome,
-    assumed,
-)
+from ..calculations import Inputs, Outcome, assumed
 from ..errors import CalculatorError
 from ..formulas import Number, count, divisor, not_above
 from ..numbers import CONTEXT, to_decimal
 from ..periods import Period, annualise
-from ..scenarios import (
-    Assumption,
-    variable_percent,
-    variable_share_for,
-)
+from ..scenarios import Assumption, variable_percent, variable_share_for
 from ..specs import (
     KEEP_MONEY,
     Carry,

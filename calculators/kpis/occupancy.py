@@ -5,19 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..benchmarks import Benchmark, Reference, band
-from ..calculations import (
-    Inputs,
-    Outcome,
-)
+from ..calculations import Inputs, Outcome
 from ..errors import CalculatorError
 from ..formulas import Number
 from ..numbers import CONTEXT, to_decimal
-from ..specs import (
-    Field,
-    Formula,
-    Row,
-    Spec,
-)
+from ..specs import Field, Formula, Row, Spec
 
 #: The term's place in the glossary (the registry sorts by it).
 ORDER = 50

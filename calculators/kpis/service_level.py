@@ -8,22 +8,11 @@ from decimal import Decimal
 
 from .. import staffing
 from ..benchmarks import Benchmark, Reference
-from ..calculations import (
-    DEFAULT_SHRINKAGE,
-    Inputs,
-    Outcome,
-)
+from ..calculations import DEFAULT_SHRINKAGE, Inputs, Outcome
 from ..errors import CalculatorError
 from ..formulas import count, divisor
 from ..numbers import CONTEXT
-from ..specs import (
-    Carry,
-    Field,
-    Formula,
-    Row,
-    Spec,
-    currency_field,
-)
+from ..specs import Carry, Field, Formula, Row, Spec, currency_field
 
 #: The term's place in the glossary (the registry sorts by it).
 ORDER = 60
