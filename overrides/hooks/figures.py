@@ -351,6 +351,12 @@ def scenario_figures(spec: Spec, outcome: Outcome, fmt: Formatter) -> dict[str, 
     return shown | extra
 
 
+def period_of(spec: Spec, choices: Mapping[str, str]) -> str | None:
+    """The period chosen in ``choices``, when the calculator has a choice of period (its role)."""
+    field = spec.with_role("period")
+    return None if field is None else choices.get(field.name)
+
+
 def _with_totals(spec: Spec, numbers: Mapping[str, Decimal]) -> dict[str, Decimal]:
     """``numbers`` plus the total of each breakdown group given in parts (costs from components)."""
     totals = dict(numbers)
@@ -450,7 +456,7 @@ def _breakdown_tables(spec: Spec, fmt: Formatter) -> tuple[list[str], set[str]]:
             table(
                 [fmt.t(column), fmt.t(amount), fmt.t("table.share")],
                 rows,
-                fmt.caption(total_field.label, examples.inputs(spec.id).choices.get("period")),
+                fmt.caption(total_field.label, period_of(spec, examples.inputs(spec.id).choices)),
                 "glossary-table--numbers glossary-table--breakdown",
                 keys=[*(f.name for f in parts), total_field.name],
             )
@@ -501,7 +507,7 @@ def example_table(calculator: str, fmt: Formatter) -> str:
         headers = [fmt.t("table.item"), *(fmt.choice(mode, i.choices[mode.name]) for i, _ in data)]
     else:
         headers = [fmt.t("table.item"), fmt.t("table.value")]
-    period = data[0][0].choices.get("period")
+    period = period_of(spec, data[0][0].choices)
     main = table(
         headers,
         rows,
@@ -602,7 +608,7 @@ def scenario_table(calculator: str, fmt: Formatter) -> str:
     body = table(
         [fmt.t("table.item"), fmt.t("table.value")],
         rows,
-        fmt.caption(spec.scenario.title, choices.get("period")),
+        fmt.caption(spec.scenario.title, period_of(spec, choices)),
         "glossary-table--numbers glossary-table--scenario",
         keys=[row.key for row in shown],
     )
