@@ -12,10 +12,19 @@ Decimal('7.16')
 
 from decimal import Decimal
 
-from .benchmarks import BENCHMARKS, COST_PER_CALL, COST_PER_CONTACT, Benchmark, Comparison, compare
+from .benchmarks import Benchmark, Comparison, compare
 from .breakdowns import CONTACT_CHANNELS, COST_COMPONENTS, Total, total_contacts, total_costs
 from .errors import ERROR_CODES, CalculatorError
-from .formulas import cost_per_call_inbound, cost_per_call_outbound, cost_per_contact
+from .kpis import BENCHMARKS, REFERENCES, SPECS
+from .kpis.cost_per_call import BENCHMARK as COST_PER_CALL
+from .kpis.cost_per_call import (
+    cost_per_call_inbound,
+    cost_per_call_outbound,
+    fewer_repeat_calls,
+    summarise_cost_per_call,
+)
+from .kpis.cost_per_contact import BENCHMARK as COST_PER_CONTACT
+from .kpis.cost_per_contact import cost_per_contact, self_service_shift, summarise_cost_per_contact
 from .numbers import (
     MAX_CHARS,
     MAX_VALUE,
@@ -26,8 +35,6 @@ from .numbers import (
     round_money,
 )
 from .periods import Period, annualise
-from .scenarios import fewer_repeat_calls, self_service_shift
-from .summaries import summarise_cost_per_call, summarise_cost_per_contact
 
 __version__ = "0.1.0"
 
@@ -40,6 +47,8 @@ __all__ = [
     "ERROR_CODES",
     "MAX_CHARS",
     "MAX_VALUE",
+    "REFERENCES",
+    "SPECS",
     "Benchmark",
     "CalculatorError",
     "Comparison",

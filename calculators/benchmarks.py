@@ -1,10 +1,12 @@
-"""Industry benchmarks as data, and how a result compares with one.
+"""Benchmarks and quoted figures as data, and how a result compares with one. Each KPI's own figure
+is its module's ``BENCHMARK`` or ``REFERENCE`` (:mod:`calculators.kpis`).
 
->>> compare(Decimal("7.82"), COST_PER_CONTACT).position
+>>> average = Benchmark("example", Decimal("7.16"), Decimal("7.16"), "USD", "an average")
+>>> compare(Decimal("7.82"), average).position
 'above'
->>> compare(Decimal("3.50"), COST_PER_CALL).position
+>>> compare(Decimal("3.50"), Benchmark("example", Decimal("2.70"), Decimal("5.60"), "USD", "")).position
 'within'
->>> compare(Decimal("40"), COST_PER_CONTACT, currency="NOK") is None  # no rate, no comparison
+>>> compare(Decimal("40"), average, currency="NOK") is None  # no rate, no comparison
 True
 """
 
@@ -58,27 +60,7 @@ class Comparison:
 
 
 #: The USD benchmarks are not Vietnamese-market figures (native review, round 3).
-_NOT_VIETNAMESE = ("VND",)
-
-COST_PER_CONTACT = Benchmark(
-    key="cost-per-contact",
-    low=Decimal("7.16"),
-    high=Decimal("7.16"),
-    currency="USD",
-    source="Commonly cited industry average cost per contact for contact centers (content brief, "
-    "article 1); varies with the channels used and with the complexity of the business.",
-    foreign=_NOT_VIETNAMESE,
-)
-COST_PER_CALL = Benchmark(
-    key="cost-per-call",
-    low=Decimal("2.70"),
-    high=Decimal("5.60"),
-    currency="USD",
-    source="Commonly cited industry range of cost per call for call centers (content brief, "
-    "article 2); depends heavily on the type of business.",
-    foreign=_NOT_VIETNAMESE,
-)
-BENCHMARKS = {benchmark.key: benchmark for benchmark in (COST_PER_CONTACT, COST_PER_CALL)}
+NOT_VIETNAMESE = ("VND",)
 
 
 def compare(
@@ -92,7 +74,8 @@ def compare(
     A value in another currency than the benchmark's is converted with ``usd_rate`` (units of
     ``currency`` for one unit of the benchmark's currency); without a rate there is no comparison.
 
-    >>> compare(Decimal("78.20"), COST_PER_CONTACT, "NOK", usd_rate=10)
+    >>> average = Benchmark("example", Decimal("7.16"), Decimal("7.16"), "USD", "an average")
+    >>> compare(Decimal("78.20"), average, "NOK", usd_rate=10)
     Comparison(position='above', reference=Decimal('71.60'), difference=Decimal('6.60'), percent=Decimal('9.217877094972067039106145251396648'))
     """
     amount = to_decimal(value, "result")
@@ -122,7 +105,8 @@ class Reference:
 
     ``bands`` name where a value falls, in order: a value goes in the first band whose upper bound it
     is below (or at, where the bound is inclusive); past the last bound it is in ``beyond``.
-    ``figures`` are the quoted numbers the articles cite, by name.
+    ``figures`` are the quoted numbers the articles cite, by name; ``ratio`` names two of them
+    quoted as one target written ``a/b`` (80/20), ``limit`` the one a band's text calls its limit.
     """
 
     key: str
@@ -131,76 +115,18 @@ class Reference:
     bands: tuple[tuple[str, Decimal, bool], ...]
     beyond: str
     source: str
-
-
-AHT_PHONE = Reference(
-    key="average-handle-time",
-    unit="second",
-    figures={"low": Decimal(150), "high": Decimal(530), "cornell": Decimal(190)},
-    bands=(("below", Decimal(150), False), ("within", Decimal(530), True)),
-    beyond="above",
-    source="Phone AHT figures quoted by industry sources range from about 150 to 530 seconds; the "
-    "Cornell 'Global Call Center Report' (2007) found about 3 min 10 s across its worksites "
-    "(content brief, part 2).",
-)
-OCCUPANCY_GOAL = Reference(
-    key="occupancy",
-    unit="percent",
-    figures={"low": Decimal(80), "high": Decimal(85), "goal": Decimal(85), "burnout": Decimal(90)},
-    bands=(
-        ("below", Decimal(80), False),
-        ("within", Decimal(85), True),
-        ("above", Decimal(90), False),
-    ),
-    beyond="burnout",
-    source="Commonly quoted occupancy goals of about 80-85 %; sustained occupancy near 90 % and above "
-    "is widely linked to burnout and attrition (content brief, part 2).",
-)
-ABANDONMENT_TARGET = Reference(
-    key="abandonment-rate",
-    unit="percent",
-    figures={"value": Decimal(5), "high": Decimal(10)},
-    bands=(("below", Decimal(5), True), ("between", Decimal(10), True)),
-    beyond="above",
-    source="Commonly quoted abandonment targets are below about 5 %, up to 10 % in some sectors "
-    "(content brief, part 2).",
-)
-SERVICE_LEVEL_TARGET = Reference(
-    key="service-level",
-    unit="percent",
-    figures={"target": Decimal(80), "answer_time": Decimal(20)},
-    bands=(),
-    beyond="",
-    source="80/20 is the most common target but no standard: ICMI says there is no industry-standard "
-    "service level (content brief, part 2).",
-)
-FCR_SQM = Reference(
-    key="first-contact-resolution",
-    unit="percent",
-    figures={
-        "value": Decimal(70),
-        "good_low": Decimal(70),
-        "good_high": Decimal(79),
-        "world_class": Decimal(80),
-        "sqm_gain": Decimal(1),
-    },
-    bands=(("below", Decimal(70), False), ("good", Decimal(80), False)),
-    beyond="world_class",
-    source="SQM Group (2022, North American call centers, survey method): about 70 % on average, "
-    "70-79 % good, 80 % and above world-class (content brief, part 2).",
-)
-REFERENCES = {
-    reference.key: reference
-    for reference in (AHT_PHONE, OCCUPANCY_GOAL, ABANDONMENT_TARGET, SERVICE_LEVEL_TARGET, FCR_SQM)
-}
+    ratio: tuple[str, str] | tuple[()] = ()
+    limit: str = ""
 
 
 def band(value: Number, reference: Reference) -> str:
     """Where ``value`` falls among ``reference``'s bands.
 
-    >>> band(Decimal("77.5"), OCCUPANCY_GOAL), band(85, OCCUPANCY_GOAL), band(92, OCCUPANCY_GOAL)
+    >>> from calculators.kpis import REFERENCES
+    >>> goal = REFERENCES["occupancy"]
+    >>> band(Decimal("77.5"), goal), band(85, goal), band(92, goal)
     ('below', 'within', 'burnout')
-    >>> band(210, AHT_PHONE), band("5.1", ABANDONMENT_TARGET)
+    >>> band(210, REFERENCES["average-handle-time"]), band("5.1", REFERENCES["abandonment-rate"])
     ('within', 'between')
     """
     number = to_decimal(value, "result")

@@ -1,4 +1,5 @@
-"""The glossary's formulas, one function each, in the style of numpy-financial.
+"""Shared checks and formulas the KPI modules (:mod:`calculators.kpis`) build on, in the style of
+numpy-financial; each KPI's own formula lives in its module.
 
 Every function takes ``Decimal``, ``int`` or a canonical numeric string and returns an unrounded
 ``Decimal``; :func:`calculators.numbers.round_money` rounds for display.
@@ -60,6 +61,18 @@ def positive(value: Number, field: str) -> Decimal:
     return number
 
 
+def not_above(part: Decimal, whole: Decimal, field: str, other: str) -> None:
+    """Refuse a part larger than its whole (``exceeds`` at ``field``, naming ``other``).
+
+    >>> not_above(Decimal(11), Decimal(10), "resolved_first", "contacts")
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: resolved_first: exceeds
+    """
+    if part > whole:
+        raise CalculatorError("exceeds", field, other=other)
+
+
 def round_half_up(value: Decimal) -> Decimal:
     """The nearest whole number, halves rounded up: a count of contacts or calls before it is priced.
 
@@ -67,45 +80,6 @@ def round_half_up(value: Decimal) -> Decimal:
     (Decimal('1388'), Decimal('1961'), Decimal('3'))
     """
     return value.to_integral_value(rounding=ROUND_HALF_UP, context=CONTEXT)
-
-
-def cost_per_contact(costs: Number, contacts: Number) -> Decimal:
-    """Cost per contact = total contact-center costs / number of customer contacts.
-
-    Costs and contacts must cover the same period. A contact is any interaction the center handles
-    (calls in or out, e-mails, chats, social-media messages); which channels count is the caller's
-    definition and should stay the same between periods. Source: the glossary's content brief,
-    article 1 ("cost per contact").
-
-    >>> cost_per_contact(76600, 9800)
-    Decimal('7.816326530612244897959183673469388')
-    >>> cost_per_contact("7160", "1000")
-    Decimal('7.16')
-    """
-    return CONTEXT.divide(to_decimal(costs, "costs"), divisor(contacts, "contacts"))
-
-
-def cost_per_call_inbound(costs: Number, calls: Number) -> Decimal:
-    """Cost per call (inbound) = total cost of all calls / total number of calls.
-
-    Source: the glossary's content brief, article 2 ("cost per call"), inbound centers.
-
-    >>> cost_per_call_inbound(41300, 11800)
-    Decimal('3.5')
-    """
-    return CONTEXT.divide(to_decimal(costs, "costs"), divisor(calls, "calls"))
-
-
-def cost_per_call_outbound(costs: Number, sales: Number) -> Decimal:
-    """Cost per call (outbound) = total operating costs / number of sales or leads.
-
-    Not every outbound call converts, so the cost is spread over the calls that produced a sale or a
-    lead. Source: the glossary's content brief, article 2 ("cost per call"), outbound centers.
-
-    >>> cost_per_call_outbound(27600, 1150)
-    Decimal('24')
-    """
-    return CONTEXT.divide(to_decimal(costs, "costs"), divisor(sales, "sales"))
 
 
 def target(value: Number, field: str = "target") -> Decimal:
@@ -157,6 +131,7 @@ def costs_for_unit_cost(target_cost: Number, volume: Number, field: str = "conta
     Decimal('58800')
     >>> costs_for_unit_cost("3.5", 11800, "calls")
     Decimal('41300.0')
+    >>> from calculators.kpis.cost_per_contact import cost_per_contact
     >>> cost_per_contact(costs_for_unit_cost("7.82", 9800), 9800)
     Decimal('7.82')
     >>> costs_for_unit_cost(0, 9800)

@@ -104,89 +104,13 @@ def target_percent(value: Number, field: str = "target") -> Decimal:
     return number
 
 
-def _available(occupancy: Decimal, shrinkage: Decimal) -> Decimal:
+def available_share(occupancy: Decimal, shrinkage: Decimal) -> Decimal:
     """The share of paid time spent handling contacts, in hundredths of a percent (10,000 = all):
     occupancy x (100 - shrinkage), kept exact so that the divisions after it round only once."""
     return CONTEXT.multiply(occupancy, CONTEXT.subtract(_HUNDRED, shrinkage))
 
 
 # --- handle time, occupancy, paid time --------------------------------------------------------
-
-
-def average_handle_time(talk: Number, hold: Number, wrap: Number, contacts: Number) -> Decimal:
-    """Average handle time (AHT) in seconds = (talk + hold + wrap) x 60 / contacts handled.
-
-    ``talk``, ``hold`` and ``wrap`` (after-call work) are the totals of the period in minutes; queue
-    time before an agent answers is not part of handle time. Each is bounded by :data:`MAX_MINUTES`.
-    Source: the content brief, part 2, "Average handle time (AHT)".
-
-    >>> average_handle_time(2400, 300, 500, 800)
-    Decimal('240')
-    >>> average_handle_time(10**9 + 1, 0, 0, 1)
-    Traceback (most recent call last):
-    ...
-    calculators.errors.CalculatorError: talk: too_large
-    """
-    minutes = _ZERO
-    for value, field in ((talk, "talk"), (hold, "hold"), (wrap, "wrap")):
-        number = to_decimal(value, field)
-        if number > MAX_MINUTES:
-            raise CalculatorError("too_large", field, max=MAX_MINUTES)
-        minutes = CONTEXT.add(minutes, number)
-    return CONTEXT.divide(CONTEXT.multiply(minutes, 60), divisor(contacts, "contacts"))
-
-
-def occupancy(handle_hours: Number, idle_hours: Number) -> Decimal:
-    """Occupancy in percent = handling time / (handling time + idle time) x 100.
-
-    Handling time is talk, hold and after-call work; idle time is logged in and waiting for the next
-    contact. Breaks, training and absence are shrinkage, not idle time. Source: the content brief,
-    part 2, "Occupancy".
-
-    >>> occupancy(85, 15)
-    Decimal('85')
-    >>> occupancy(0, 0)
-    Traceback (most recent call last):
-    ...
-    calculators.errors.CalculatorError: handle: both_zero
-    """
-    handle = to_decimal(handle_hours, "handle")
-    idle = to_decimal(idle_hours, "idle")
-    if handle == 0 and idle == 0:
-        raise CalculatorError("both_zero", "handle", other="idle")
-    return CONTEXT.divide(CONTEXT.multiply(handle, _HUNDRED), CONTEXT.add(handle, idle))
-
-
-def paid_hours(handle_hours: Number, occupancy: Number, shrinkage: Number) -> Decimal:
-    """Paid hours = handle hours / (occupancy / 100 x (1 - shrinkage / 100)).
-
-    Agents are paid while they wait for the next contact (occupancy) and while they are off the
-    phones on breaks, training or absence (shrinkage). Source: the content brief, part 2, "Average
-    handle time (AHT)".
-
-    >>> paid_hours(680, 85, 20)
-    Decimal('1000')
-    """
-    handle = to_decimal(handle_hours, "handle")
-    available = _available(occupancy_percent(occupancy), shrinkage_percent(shrinkage))
-    return CONTEXT.divide(CONTEXT.multiply(handle, 10_000), available)
-
-
-def labour_cost_per_contact(
-    hourly_cost: Number, aht_seconds: Number, occupancy: Number, shrinkage: Number
-) -> Decimal:
-    """Labour cost per contact = hourly cost x AHT / 3600 / (occupancy / 100 x (1 - shrinkage / 100)).
-
-    ``hourly_cost`` is the loaded cost of one paid agent hour (salary, benefits, taxes on pay).
-    Source: the content brief, part 2, "Average handle time (AHT)".
-
-    >>> labour_cost_per_contact(30, 240, 80, 25)
-    Decimal('3.333333333333333333333333333333333')
-    """
-    cost = to_decimal(hourly_cost, "hourly_cost")
-    aht = to_decimal(aht_seconds, "aht")
-    available = _available(occupancy_percent(occupancy), shrinkage_percent(shrinkage))
-    return CONTEXT.divide(CONTEXT.multiply(cost, aht), CONTEXT.multiply(available, Decimal("0.36")))
 
 
 # --- Erlang C ---------------------------------------------------------------------------------

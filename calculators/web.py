@@ -31,13 +31,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from . import formulas
-from .benchmarks import BENCHMARKS, Benchmark, Comparison
+from .benchmarks import Benchmark, Comparison
 from .breakdowns import Total
 from .calculations import Inputs, Outcome
 from .errors import CalculatorError
 from .kinds import reply_places
+from .kpis import BENCHMARKS, SPECS
 from .numbers import canonical, parse_canonical, parse_input, round_money
-from .specs import SPECS, Carry, Kind, Row, Solve, Spec, holds
+from .specs import Carry, Kind, Row, Solve, Spec, holds
 
 
 def handle(request_json: str) -> str:
@@ -283,7 +284,7 @@ def _carry(
 ) -> dict[str, Any] | None:
     """The next calculator's link parameters, when its choices hold and every figure is known.
 
-    >>> from .specs import SPECS
+    >>> from .kpis import SPECS
     >>> carry = SPECS["service-level"].carry[0]
     >>> _carry(carry, {"staff-cost": "25317.25", "calls": "420"}, {"currency": "NOK"})["params"]
     {'costs': '25317.25', 'calls': '420', 'currency': 'NOK', 'cover': 'staff'}
@@ -320,9 +321,11 @@ def _comparison(
     benchmark = BENCHMARKS.get(spec.id)
     if benchmark is None or comparison is None:
         return None
+    field = spec.with_role("exchange_rate")
+    rate = numbers.get(field.name) if field is not None else None
     return {
         "position": comparison.position,
-        "rate": canonical(numbers.get("rate", Decimal(1))),
+        "rate": canonical(Decimal(1) if rate is None else rate),
         "percent": show(abs(comparison.percent), "percent"),
         "difference": show(abs(comparison.difference), "money", digits),
         "reference": show(comparison.reference, "money", digits),
@@ -332,21 +335,20 @@ def _comparison(
             "currency": benchmark.currency,
             "foreign": list(benchmark.foreign),
         },
-        **_local(benchmark, numbers, digits),
+        **_local(benchmark, rate, digits),
     }
 
 
-def _local(benchmark: Benchmark, numbers: Mapping[str, Decimal], digits: int) -> dict[str, Any]:
+def _local(benchmark: Benchmark, rate: Decimal | None, digits: int) -> dict[str, Any]:
     """The benchmark converted at the reader's rate (``local``), when the result is in another
     currency: the page scales both bars and quotes the benchmark in the reader's currency.
 
-    >>> from .benchmarks import COST_PER_CONTACT
-    >>> _local(COST_PER_CONTACT, {"rate": Decimal("10")}, 2)
+    >>> from .kpis.cost_per_contact import BENCHMARK as COST_PER_CONTACT
+    >>> _local(COST_PER_CONTACT, Decimal("10"), 2)
     {'local': {'low': '71.6', 'high': '71.6'}}
-    >>> _local(COST_PER_CONTACT, {}, 2)
+    >>> _local(COST_PER_CONTACT, None, 2)
     {}
     """
-    rate = numbers.get("rate")
     if rate is None:
         return {}
     return {

@@ -92,6 +92,8 @@ def start_snapshot(wheel: Path) -> tuple[subprocess.Popen[str] | None, Path]:
     digest.update(site_assets.pyodide_version().encode())
     for name in SNAPSHOT_INPUTS:
         digest.update((ROOT / name).read_bytes())
+    requests = site_assets.snapshot_requests_json()
+    digest.update(requests)
     cached = SNAPSHOT_CACHE / digest.hexdigest()[:16]
     if (cached / "done").exists():
         return None, cached
@@ -99,7 +101,11 @@ def start_snapshot(wheel: Path) -> tuple[subprocess.Popen[str] | None, Path]:
     if node is None:
         raise SystemExit("Node.js (`node`) is needed to build the calculator's snapshot")
     shutil.rmtree(cached, ignore_errors=True)
+    requests_file = SNAPSHOT_CACHE / f"{cached.name}.requests.json"
+    requests_file.parent.mkdir(parents=True, exist_ok=True)
+    requests_file.write_bytes(requests)
     command = [node, str(ROOT / "scripts" / "make_snapshot.mjs"), "--wheel", str(wheel)]
+    command += ["--requests", str(requests_file)]
     process = subprocess.Popen(
         [*command, "--out", str(cached)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )

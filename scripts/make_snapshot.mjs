@@ -3,11 +3,11 @@
  * snapshot taken after the calculators wheel is installed and `calculators.web` imported, then check
  * the restored snapshot against a normal start. scripts/build_site.py runs it after building the wheel:
  *
- *   node scripts/make_snapshot.mjs --wheel <calculators-*.whl> --out <folder> [--pyodide <dir>]
+ *   node scripts/make_snapshot.mjs --wheel <calculators-*.whl> --out <folder> --requests <file.json> [--pyodide <dir>]
  *
  * Writes into <folder> (the wheel's hashed folder, site/assets/calculators/<hash>/):
  * - python_stdlib-<pyodide version>.zip: only the standard-library modules that Pyodide's start, the
- *   wheel's installation and every request of scripts/snapshot_requests.json import (found in
+ *   wheel's installation and every check request import (found in
  *   sys.modules after a normal start with the full library), stored uncompressed so Brotli on the
  *   wire does better than zip's deflate, plus `_calculators_stdlib_fallback`: a last finder on
  *   sys.meta_path that fetches the full python_stdlib.zip (synchronous XHR, the worker allows it)
@@ -22,7 +22,8 @@
  * Both names carry the Pyodide version, and the folder's hash covers this script (site_assets.py),
  * so a new Pyodide, a new wheel or a new recipe gives new URLs: they are cached as immutable.
  *
- * The check (the build fails on any difference): every request of scripts/snapshot_requests.json goes
+ * The check requests (--requests) are every calculator's SNAPSHOT_REQUESTS (sitebuild/kpis/), written
+ * by scripts/build_site.py. The check (the build fails on any difference): every request goes
  * through calculators.web.handle in (1) a normal start with the full library, (2) the restored
  * snapshot and (3) a normal start with the trimmed library (the worker's fallback); the replies (or
  * the exception names) must be identical, and none may need the fallback finder. The fallback finder
@@ -48,11 +49,13 @@ const { values: args } = parseArgs({
     wheel: { type: "string" },
     out: { type: "string" },
     pyodide: { type: "string", default: path.join(ROOT, "node_modules", "pyodide") },
-    requests: { type: "string", default: path.join(ROOT, "scripts", "snapshot_requests.json") },
+    requests: { type: "string" },
   },
 });
-if (!args.wheel || !args.out) {
-  console.error("usage: node scripts/make_snapshot.mjs --wheel <wheel> --out <folder>");
+if (!args.wheel || !args.out || !args.requests) {
+  console.error(
+    "usage: node scripts/make_snapshot.mjs --wheel <wheel> --out <folder> --requests <file.json>",
+  );
   process.exit(2);
 }
 const PYODIDE_DIR = path.resolve(args.pyodide) + path.sep;

@@ -55,8 +55,18 @@ def module_version() -> str:
     raise RuntimeError("no version in pyproject.toml")
 
 
-#: Build inputs of the files beside the wheel (the memory snapshot, the trimmed standard library).
-SNAPSHOT_RECIPE = ("scripts/make_snapshot.mjs", "scripts/snapshot_requests.json")
+#: Build inputs of the files beside the wheel (the memory snapshot, the trimmed standard library),
+#: besides the check requests (:func:`snapshot_requests_json`).
+SNAPSHOT_RECIPE = ("scripts/make_snapshot.mjs",)
+
+
+def snapshot_requests_json() -> bytes:
+    """The snapshot's check requests (every calculator's, from ``sitebuild/kpis/``) as the JSON file
+    ``scripts/make_snapshot.mjs`` reads."""
+    from sitebuild import kpis
+
+    text = json.dumps(kpis.snapshot_requests(), indent=1, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
 
 
 @cache
@@ -64,12 +74,13 @@ def source_hash() -> str:
     """A short hash of the module's Python sources and of the snapshot's recipe: the wheel's folder
     changes when they do (the snapshot's name carries the Pyodide version)."""
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "calculators").glob("*.py")):
-        digest.update(path.name.encode())
+    for path in sorted((ROOT / "calculators").rglob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     for name in SNAPSHOT_RECIPE:
         digest.update(name.encode())
         digest.update((ROOT / name).read_bytes())
+    digest.update(snapshot_requests_json())
     return digest.hexdigest()[:12]
 
 

@@ -1,7 +1,7 @@
 """The articles' worked examples: inputs as data, results always computed by the calculators.
 
-Build-time data, not part of the calculators wheel: a new example never makes readers download the
-wheel again. The cost articles share one example centre (76 600 of costs and 9 800 contacts a
+Build-time data, not part of the calculators wheel: each calculator's cases are in its
+``sitebuild/kpis/<module>.py`` (a new example never makes readers download the wheel again). The cost articles share one example centre (76 600 of costs and 9 800 contacts a
 month); a page whose figures differ says why. Amounts are in USD in every language, so that each example compares with the USD
 benchmarks without an exchange rate, and one month is the period. A calculator with more than one
 case (cost per call: inbound and outbound) has one entry per case; the first is the article's main one.
@@ -19,85 +19,24 @@ from decimal import Decimal
 from functools import cache
 
 from calculators.calculations import Inputs, Outcome
-from calculators.specs import SPECS
+from calculators.kpis import SPECS
+from sitebuild import kpis
 
-#: Each calculator's worked example by case: field name to canonical value (choices included).
-EXAMPLES: dict[str, dict[str, dict[str, str]]] = {
-    "cost-per-contact": {
-        "": {
-            "salaries": "48500",
-            "benefits": "9700",
-            "technology": "6800",
-            "hardware": "1900",
-            "facilities": "5600",
-            "taxes": "2300",
-            "other": "1800",
-            "phone": "4900",
-            "email": "2000",
-            "chat": "2300",
-            "social": "600",
-            "phone_minutes": "6",
-            "email_minutes": "8",
-            "chat_minutes": "10",
-            "social_minutes": "5",
-            "share": "20",
-            "unit_cost": "0.50",
-        }
-    },
-    "cost-per-call": {
-        "inbound": {
-            "mode": "inbound",
-            "costs": "41300",
-            "calls": "11800",
-            "repeat_now": "25",
-            "repeat_target": "15",
-        },
-        "outbound": {"mode": "outbound", "costs": "27600", "sales": "1150"},
-    },
-    "cost-per-resolution": {"": {"costs": "76600", "resolved": "7000", "contacts": "9800"}},
-    "average-handle-time": {
-        "": {
-            "talk": "26000",
-            "hold": "2400",
-            "wrap": "6600",
-            "contacts": "10000",
-            "hourly_cost": "30",
-            "occupancy": "85",
-            "shrinkage": "30",
-        }
-    },
-    "occupancy": {"": {"handle": "1240", "idle": "360"}},
-    "service-level": {
-        "": {
-            "calls": "360",
-            "interval": "60",
-            "aht": "240",
-            "target": "80",
-            "answer_time": "20",
-            "max_occupancy": "85",
-            "shrinkage": "30",
-            "hourly_cost": "30",
-        }
-    },
-    "first-contact-resolution": {
-        "": {
-            "resolved_first": "7200",
-            "contacts": "10000",
-            "fcr_target": "80",
-            "costs": "76600",
-            "variable_share": "70",
-        }
-    },
-    "abandonment-rate": {"": {"abandoned": "780", "offered": "12000", "short": "180"}},
-}
-#: Optional inputs that the article's example leaves empty, added by the unit tests so that every row
-#: of the calculator is computed (rows that only an optional input brings).
-OPTIONAL_INPUTS: dict[str, dict[str, str]] = {
-    "service-level": {"patience": "120"},
-    "abandonment-rate": {"wait": "30"},
-}
-#: Every example is one month in US dollars.
-CHOICES = {"period": "month", "currency": "USD"}
+#: Each calculator's worked example by case, and its optional inputs (``sitebuild/kpis/<module>.py``).
+EXAMPLES = kpis.EXAMPLES
+OPTIONAL_INPUTS = kpis.OPTIONAL_INPUTS
+#: Every example is one month in US dollars (the benchmarks' currency): the value of the choice of
+#: each of these roles (``Field.role``).
+BY_ROLE = {"period": "month", "currency": "USD"}
+
+
+def fixed_choices(calculator: str) -> dict[str, str]:
+    """The choices every example of the calculator makes: its period and currency fields'.
+
+    >>> fixed_choices("cost-per-contact"), fixed_choices("occupancy")
+    ({'period': 'month', 'currency': 'USD'}, {})
+    """
+    return {f.name: BY_ROLE[f.role] for f in SPECS[calculator].fields if f.role in BY_ROLE}
 
 
 def cases(calculator: str) -> tuple[str, ...]:
@@ -109,7 +48,7 @@ def inputs(calculator: str, case: str = "") -> Inputs:
     """The example's inputs as the calculator reads them."""
     spec = SPECS[calculator]
     given = EXAMPLES[calculator][case or cases(calculator)[0]]
-    choices = spec.defaults() | {k: v for k, v in CHOICES.items() if k in spec.choices}
+    choices = spec.defaults() | fixed_choices(calculator)
     choices |= {name: given[name] for name in spec.choices if name in given}
     numbers = {name: Decimal(value) for name, value in given.items() if name not in spec.choices}
     return Inputs(numbers, choices)

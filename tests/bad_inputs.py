@@ -23,8 +23,9 @@ from typing import Any
 
 import calculators
 from calculators.errors import CalculatorError
+from calculators.kpis import SPECS
 from calculators.numbers import parse_input
-from calculators.specs import SPECS, Spec
+from calculators.specs import Spec
 from calculators.web import NEGATIVE
 
 #: Amounts are checked in US dollars (2 decimals, no exchange-rate field).

@@ -2,29 +2,27 @@
 figures do not know, a missing catalog key stop the build with a ``PluginError`` naming the file (and
 the key), as Material's plugins do, never with a bare ``KeyError`` and its traceback.
 
->>> check_calculator("docs/nb/glossary/x.md", "calculator", "cost-per-contact", {"cost-per-contact"})
->>> check_calculator("docs/nb/glossary/x.md", "calculator", "cost-per-contcat", {"cost-per-contact"})
+>>> check_calculator("docs/nb/glossary/x.md", "calculator", "cost-per-thing", {"cost-per-thing"})
+>>> check_calculator("docs/nb/glossary/x.md", "calculator", "cost-per-thnig", {"cost-per-thing"})
 Traceback (most recent call last):
 ...
-mkdocs.exceptions.PluginError: docs/nb/glossary/x.md: calculator: 'cost-per-contcat' is not a registered calculator (known: cost-per-contact)
+mkdocs.exceptions.PluginError: docs/nb/glossary/x.md: calculator: 'cost-per-thnig' is not a registered calculator (known: cost-per-thing)
 """
 
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable, Collection, Iterator, Mapping
-from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from mkdocs.exceptions import PluginError
 
+from calculators.kpis import module_name
 from calculators.specs import Spec
 from sitebuild.catalog import MissingKey
 
 P = ParamSpec("P")
 R = TypeVar("R")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def check_calculator(source: str, key: str, name: object, known: Collection[str]) -> None:
@@ -36,21 +34,12 @@ def check_calculator(source: str, key: str, name: object, known: Collection[str]
 
 
 def spec_file(spec: Spec) -> str:
-    """The file that declares ``spec``: the module holding it by name, else the registry's."""
-    for module in list(sys.modules.values()):
-        name = getattr(module, "__name__", "")
-        if name.startswith("calculators.") and any(
-            value is spec for value in vars(module).values()
-        ):
-            return _relative(getattr(module, "__file__", "") or name)
-    return _relative(getattr(sys.modules.get("calculators.specs"), "__file__", "") or "calculators")
+    """The file that declares ``spec``: its KPI module.
 
-
-def _relative(path: str) -> str:
-    try:
-        return Path(path).resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return path
+    >>> spec_file(Spec("some-term", (), lambda inputs: None, ()))  # type: ignore[arg-type, return-value]
+    'calculators/kpis/some_term.py'
+    """
+    return f"calculators/kpis/{module_name(spec.id)}.py"
 
 
 def _kinds(spec: Spec) -> Iterator[tuple[str, str]]:

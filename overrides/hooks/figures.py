@@ -1,6 +1,6 @@
 """Figures computed by ``calculators`` and formatted for a page's locale with Babel (CLDR).
 
-Inline tokens (``{{ result.cost-per-contact }}``) and block tokens (``{{ example_table }}``) of an
+Inline tokens (``{{ result.<key> }}``) and block tokens (``{{ example_table }}``) of an
 article resolve here, by looping over the calculator's spec: nothing below names a calculator. The
 worked examples are computed, never typed; every table row a reader can multiply by hand multiplies,
 because the calculators round counts and unit costs before they multiply them.
@@ -23,7 +23,7 @@ from babel.numbers import (
 )
 from babel.units import format_unit
 
-from calculators.benchmarks import BENCHMARKS, REFERENCES, Reference
+from calculators.benchmarks import Reference
 from calculators.breakdowns import Total
 from calculators.calculations import Outcome
 from calculators.kinds import (
@@ -34,8 +34,9 @@ from calculators.kinds import (
     UNIT_SPACE,
     FigureKind,
 )
+from calculators.kpis import BENCHMARKS, REFERENCES, SPECS
 from calculators.numbers import round_money
-from calculators.specs import SPECS, Field, Row, Spec
+from calculators.specs import Field, Row, Spec
 from sitebuild import examples
 from sitebuild.catalog import load, translate
 
@@ -248,7 +249,7 @@ class Formatter:
 
 
 def token_key(name: str) -> str:
-    """Tokens may spell a name with "-" or "_": ``result.cost-per-call`` is ``result.cost_per_call``."""
+    """Tokens may spell a name with "-" or "_": ``result.some-key`` is ``result.some_key``."""
     return name.replace("-", "_")
 
 
@@ -272,8 +273,11 @@ def reference_tokens(reference: Reference, fmt: Formatter) -> dict[str, str]:
                 format_decimal(figures[high], locale=fmt.lang),
                 one(figures[high], ranged=True),
             )
-    if "target" in figures and "answer_time" in figures:
-        tokens["value"] = f"{figures['target']}/{figures['answer_time']}"
+    if reference.ratio:
+        first, second = reference.ratio
+        tokens["value"] = f"{figures[first]}/{figures[second]}"
+    if reference.limit:
+        tokens["limit"] = tokens[reference.limit]
     if "value" in figures and "high" in figures and "low" not in figures:  # a target and a ceiling
         tokens["cell"] = fmt.t("table.up_to", value=tokens["value"], high=tokens["high"])
     return tokens
@@ -338,11 +342,19 @@ def scenario_figures(spec: Spec, outcome: Outcome, fmt: Formatter) -> dict[str, 
         for row in rows
         if row.key in outcome.scenario
     }
-    extra = {k: fmt.share(v) for k, v in outcome.scenario.items() if k.startswith("first_share")}
-    if "variable_share" in outcome.scenario and "costs" in _example_numbers(spec):
-        costs = _example_numbers(spec)["costs"]
-        extra["variable_costs"] = fmt.sum(costs * outcome.scenario["variable_share"] / 100)
+    scenario = spec.scenario
+    extra = {k: fmt.share(outcome.scenario[k]) for k in scenario.shares if k in outcome.scenario}
+    numbers = _example_numbers(spec)
+    if scenario.share in outcome.scenario and scenario.costs in numbers:
+        share = outcome.scenario[scenario.share]
+        extra["variable_costs"] = fmt.sum(numbers[scenario.costs] * share / 100)
     return shown | extra
+
+
+def period_of(spec: Spec, choices: Mapping[str, str]) -> str | None:
+    """The period chosen in ``choices``, when the calculator has a choice of period (its role)."""
+    field = spec.with_role("period")
+    return None if field is None else choices.get(field.name)
 
 
 def _with_totals(spec: Spec, numbers: Mapping[str, Decimal]) -> dict[str, Decimal]:
@@ -444,7 +456,7 @@ def _breakdown_tables(spec: Spec, fmt: Formatter) -> tuple[list[str], set[str]]:
             table(
                 [fmt.t(column), fmt.t(amount), fmt.t("table.share")],
                 rows,
-                fmt.caption(total_field.label, examples.inputs(spec.id).choices.get("period")),
+                fmt.caption(total_field.label, period_of(spec, examples.inputs(spec.id).choices)),
                 "glossary-table--numbers glossary-table--breakdown",
                 keys=[*(f.name for f in parts), total_field.name],
             )
@@ -495,7 +507,7 @@ def example_table(calculator: str, fmt: Formatter) -> str:
         headers = [fmt.t("table.item"), *(fmt.choice(mode, i.choices[mode.name]) for i, _ in data)]
     else:
         headers = [fmt.t("table.item"), fmt.t("table.value")]
-    period = data[0][0].choices.get("period")
+    period = period_of(spec, data[0][0].choices)
     main = table(
         headers,
         rows,
@@ -596,13 +608,13 @@ def scenario_table(calculator: str, fmt: Formatter) -> str:
     body = table(
         [fmt.t("table.item"), fmt.t("table.value")],
         rows,
-        fmt.caption(spec.scenario.title, choices.get("period")),
+        fmt.caption(spec.scenario.title, period_of(spec, choices)),
         "glossary-table--numbers glossary-table--scenario",
         keys=[row.key for row in shown],
     )
-    share = figures.get("variable_share", "")
+    share = figures.get(spec.scenario.share, "")
     notes = [fmt.t(spec.scenario.assumption, share=share)]
-    if "variable_share" in outcome.scenario and "assumption.variable_share" in load(fmt.lang):
+    if spec.scenario.share in outcome.scenario and "assumption.variable_share" in load(fmt.lang):
         source = (
             "breakdown"
             if any(

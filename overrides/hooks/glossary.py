@@ -33,7 +33,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from calculators.specs import SPECS, FieldKind, Kind
+from calculators.kpis import SPECS
+from calculators.specs import FieldKind, Kind
 from sitebuild import assets as site_assets
 from sitebuild.catalog import LANGUAGES, load, translate
 from sitebuild.link_previews import Image, Preview, oembed_link, render, tags

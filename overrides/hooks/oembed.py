@@ -5,12 +5,12 @@ Editors that understand oEmbed find it through the discovery link on the article
 same iframe as the embed snippet (``allow="clipboard-write"``, so "copy" works inside it); every value
 in it is escaped.
 
->>> data = document(title='Cost <per> "call"', embed_url="https://x/nb/embed/cost-per-call/",
+>>> data = document(title='Cost <per> "call"', embed_url="https://x/nb/embed/some-term/",
 ...                 provider_name="Glossary", provider_url="https://x/nb/")
 >>> data["type"], data["version"], data["width"], data["height"]
 ('rich', '1.0', 640, 1850)
 >>> data["html"]
-'<iframe src="https://x/nb/embed/cost-per-call/" title="Cost &lt;per&gt; &quot;call&quot;" width="640" height="1850" allow="clipboard-write" loading="lazy" style="border:0;max-width:100%"></iframe>'
+'<iframe src="https://x/nb/embed/some-term/" title="Cost &lt;per&gt; &quot;call&quot;" width="640" height="1850" allow="clipboard-write" loading="lazy" style="border:0;max-width:100%"></iframe>'
 """
 
 from __future__ import annotations

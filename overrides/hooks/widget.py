@@ -18,8 +18,9 @@ from figures import Formatter, benchmark_tokens
 from oembed import HEIGHT as EMBED_HEIGHT
 
 from calculators.kinds import RANGE_MESSAGE, as_config
+from calculators.kpis import SPECS
 from calculators.numbers import canonical
-from calculators.specs import SPECS, Field, Row, Scenario, Spec
+from calculators.specs import Field, Row, Scenario, Spec
 from sitebuild.catalog import DEFAULT_CURRENCY, load
 from sitebuild.rates import INDICATIVE_USD_RATES, RATES_DATE
 
@@ -79,7 +80,7 @@ class _Form:
         )
         hint = ""
         prefill = ""
-        if field.name == "rate":
+        if field.role == "exchange_rate":
             prefill = ' data-prefill="rates"'
             hint = self.t("rate.note", date=self.fmt.date(RATES_DATE))
         elif f"hint.{field.kind}" in load(self.fmt.lang):  # the forms its kind accepts (80 %, 4:30)
@@ -99,7 +100,7 @@ class _Form:
         )
 
     def choice(self, field: Field) -> str:
-        selected = self.currency if field.name == "currency" else field.initial
+        selected = self.currency if field.role == "currency" else field.initial
         if field.radio:
             radios = "".join(
                 f'<label class="calc__radio"><input type="radio" name="{field.name}" value="{escape(value)}"'
@@ -281,11 +282,13 @@ class _Form:
                 "rows": rows(spec.scenario.rows),
                 "assumptions": rows(spec.scenario.assumptions),
                 "assumption": spec.scenario.assumption,
+                "share": spec.scenario.share,
             },
             "table": rows(spec.table),
             "tableCaption": spec.table_caption,
             "benchmark": benchmark_tokens(spec, self.fmt),
             "homeCurrency": self.currency,
+            "currencyField": getattr(spec.with_role("currency"), "name", ""),
         }
 
 

@@ -16,7 +16,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 import calculators
-from calculators.specs import SPECS
+from calculators.kpis import BENCHMARKS, SPECS
 from calculators.web import respond
 from sitebuild import examples
 from sitebuild.catalog import DEFAULT_CURRENCY, LANGUAGES, load
@@ -27,10 +27,11 @@ __all__ = ["DEFAULT_CURRENCY", "LANGUAGES"]
 
 #: Every calculator, in the glossary's order (the spec's ids are the articles' slugs).
 CALCULATORS = tuple(SPECS)
-#: The sample of cost calculators the currency and period wiring is typed into, in each language's
-#: own currency (the figures below are theirs); every division calculator of the registry gets the
-#: bad-input table in CPython (tests/bad_inputs.DIVISIONS) and its fields' kinds in the browser.
-COST_CALCULATORS = ("cost-per-contact", "cost-per-call")
+#: The cost calculators (those compared with a money benchmark, so with a currency and an exchange
+#: rate) the currency and period wiring is typed into, in each language's own currency (the figures
+#: below are theirs); every division calculator of the registry gets the bad-input table in CPython
+#: (tests/bad_inputs.DIVISIONS) and its fields' kinds in the browser.
+COST_CALCULATORS = tuple(calculator for calculator in SPECS if calculator in BENCHMARKS)
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 #: How a reader of each language groups thousands when typing: nb a plain space, ru the no-break
@@ -111,9 +112,8 @@ def number_fields(calculator: str) -> list[str]:
 
 def example(calculator: str, case: str = "") -> dict[str, str]:
     """A worked example as link parameters: its fields and choices (one month in US dollars)."""
-    spec = SPECS[calculator]
     given = examples.EXAMPLES[calculator][case or examples.cases(calculator)[0]]
-    return {k: v for k, v in examples.CHOICES.items() if k in spec.choices} | given
+    return examples.fixed_choices(calculator) | given
 
 
 def example_query(calculator: str, case: str = "") -> str:

@@ -23,7 +23,7 @@ import browser_helpers as h
 import pytest
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from calculators.specs import SPECS
+from calculators.kpis import SPECS
 from calculators.web import respond
 from tests import bad_inputs as b
 from tests.bad_inputs import CURRENCY, ENTRIES, Entry

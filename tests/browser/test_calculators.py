@@ -20,7 +20,7 @@ import browser_helpers as h
 import pytest
 from playwright.sync_api import expect
 
-from calculators.specs import SPECS
+from calculators.kpis import SPECS
 from tests.bad_inputs import ERRORS
 
 pytestmark = pytest.mark.browser

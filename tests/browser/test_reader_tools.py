@@ -15,7 +15,7 @@ import browser_helpers as h
 import pytest
 from playwright.sync_api import expect
 
-from calculators.specs import SPECS
+from calculators.kpis import SPECS
 
 pytestmark = pytest.mark.browser
 

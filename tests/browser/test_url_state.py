@@ -20,7 +20,7 @@ import browser_helpers as h
 import pytest
 
 import calculators
-from calculators.specs import SPECS
+from calculators.kpis import SPECS
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ zone as they were then. These tests check that the calculators cannot notice:
 
 - no module of ``calculators`` imports anything that reads the clock, randomness, the locale, the
   environment or the time zone;
-- the replies to the build's check requests (scripts/snapshot_requests.json) are byte-identical
+- the replies to the build's check requests (every calculator's SNAPSHOT_REQUESTS, sitebuild/kpis/) are byte-identical
   under different hash seeds, time zones and locales (fresh CPython processes).
 
 The build itself compares the restored snapshot's replies with a normal start's on those requests.
@@ -22,8 +22,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sitebuild.assets import snapshot_requests_json
+
 ROOT = Path(__file__).resolve().parents[2]
-REQUESTS = ROOT / "scripts" / "snapshot_requests.json"
 #: Modules whose results depend on the clock, randomness, the locale, the environment or the zone.
 FROZEN = {
     "random",
@@ -51,8 +52,8 @@ def imported_modules(path: Path) -> set[str]:
 
 def test_calculators_import_nothing_that_reads_frozen_state() -> None:
     found = {
-        path.name: sorted(imported_modules(path) & FROZEN)
-        for path in sorted((ROOT / "calculators").glob("*.py"))
+        str(path.relative_to(ROOT)): sorted(imported_modules(path) & FROZEN)
+        for path in sorted((ROOT / "calculators").rglob("*.py"))
     }
     assert not {name: bad for name, bad in found.items() if bad}
 
@@ -70,9 +71,9 @@ print(json.dumps(out))
 """
 
 
-def answers(**env: str) -> list[str]:
+def answers(requests: Path, **env: str) -> list[str]:
     run = subprocess.run(
-        [sys.executable, "-c", ANSWER, str(REQUESTS)],
+        [sys.executable, "-c", ANSWER, str(requests)],
         cwd=ROOT,
         env=os.environ | {"PYTHONPATH": str(ROOT)} | env,
         capture_output=True,
@@ -82,12 +83,14 @@ def answers(**env: str) -> list[str]:
     return list(json.loads(run.stdout))
 
 
-def test_replies_do_not_depend_on_hash_seed_time_zone_or_locale() -> None:
-    reference = answers(PYTHONHASHSEED="0", TZ="UTC", LC_ALL="C.UTF-8")
-    assert len(reference) == len(json.loads(REQUESTS.read_text(encoding="utf-8"))) >= 12
+def test_replies_do_not_depend_on_hash_seed_time_zone_or_locale(tmp_path: Path) -> None:
+    requests = tmp_path / "requests.json"
+    requests.write_bytes(snapshot_requests_json())
+    reference = answers(requests, PYTHONHASHSEED="0", TZ="UTC", LC_ALL="C.UTF-8")
+    assert len(reference) == len(json.loads(requests.read_text(encoding="utf-8"))) >= 12
     for env in (
         {"PYTHONHASHSEED": "1", "TZ": "Asia/Ho_Chi_Minh", "LC_ALL": "C.UTF-8"},
         {"PYTHONHASHSEED": "4242", "TZ": "America/Los_Angeles", "LANG": "ru_RU.UTF-8"},
         {"PYTHONHASHSEED": "random", "TZ": "Europe/Oslo", "LC_ALL": "POSIX"},
     ):
-        assert answers(**env) == reference, env
+        assert answers(requests, **env) == reference, env

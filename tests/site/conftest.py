@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from calculators.specs import SPECS
+from calculators.kpis import SPECS
 from sitebuild.catalog import LANGUAGES  # noqa: F401 (re-exported to the tests)
 from tests import site_build
 

@@ -22,7 +22,8 @@ import pytest
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from calculators import ERROR_CODES
-from calculators.specs import SPECS, Field
+from calculators.kpis import SPECS
+from calculators.specs import Field
 from calculators.web import respond
 from sitebuild import examples
 from sitebuild.catalog import LANGUAGES, load

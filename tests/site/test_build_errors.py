@@ -15,7 +15,8 @@ import glossary
 import pytest
 from mkdocs.exceptions import PluginError
 
-from calculators.specs import SPECS, Row
+from calculators.kpis import SPECS
+from calculators.specs import Row
 from sitebuild.catalog import load
 
 
@@ -81,7 +82,7 @@ def test_an_unknown_kind_names_the_spec_file_the_calculator_and_the_row(
         glossary.on_config(SimpleNamespace(theme={"language": "nb"}))
     message = str(caught.value)
     assert message.startswith(
-        "calculators/specs.py: the spec of 'occupancy': row 'odd' has the "
+        "calculators/kpis/occupancy.py: the spec of 'occupancy': row 'odd' has the "
     ), message
     assert "unknown kind 'furlongs' (known: count, duration," in message, message
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from calculators.specs import SPECS
+from calculators.kpis import SPECS
 
 from .conftest import ARTICLES, BASE, LANGUAGES, PAGES, page_file, soup
 

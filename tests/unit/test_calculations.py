@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from calculators import CalculatorError, round_money
 from calculators import calculations as calc
 from calculators.calculations import Inputs, Outcome
+from calculators.kpis import MODULES as KPIS
+from calculators.kpis import SPECS
 from calculators.numbers import CONTEXT
-from calculators.specs import SPECS
-from calculators.summaries import variable_share_for
+from calculators.scenarios import variable_share_for
 
 D = Decimal
 Compute = Callable[[Inputs], Outcome]
@@ -75,7 +76,7 @@ def test_a_missing_required_number_is_empty_at_its_field() -> None:
 
 
 def test_cost_per_contact_worked_example() -> None:
-    outcome = calc.cost_per_contact(inputs(costs=76600, contacts=9800))
+    outcome = KPIS["cost-per-contact"].compute(inputs(costs=76600, contacts=9800))
     assert shown(outcome.values["cost-per-contact"]) == D("7.82")
     assert (outcome.values["annual-costs"], outcome.values["annual-volume"]) == (
         D(919200),
@@ -95,7 +96,9 @@ def test_cost_per_contact_worked_example() -> None:
 
 def test_self_service_counts_only_the_variable_costs() -> None:
     """The article's example: 20 % to self-service at 0.50, staff share of the breakdown variable."""
-    outcome = calc.cost_per_contact(inputs(**BREAKDOWN, **CHANNELS, share=20, unit_cost="0.50"))
+    outcome = KPIS["cost-per-contact"].compute(
+        inputs(**BREAKDOWN, **CHANNELS, share=20, unit_cost="0.50")
+    )
     assert outcome.source == "breakdown"
     scenario = outcome.scenario
     assert scenario is not None
@@ -120,7 +123,7 @@ def test_cost_per_contact_without_a_rate_says_why_it_is_not_compared(
     currency: str, rate: str | None, notes: tuple[str, ...], compared: bool
 ) -> None:
     numbers = {"costs": "78200", "contacts": "1000"} | ({"rate": rate} if rate else {})
-    outcome = calc.cost_per_contact(inputs({"currency": currency}, **numbers))
+    outcome = KPIS["cost-per-contact"].compute(inputs({"currency": currency}, **numbers))
     assert outcome.notes == notes
     assert (outcome.comparison is not None) == compared
 
@@ -143,8 +146,12 @@ STAFF_SHARE = CONTEXT.divide(D(58200 * 100), D(76600))
 )
 def test_variable_share_fallbacks(numbers: dict[str, str], expected: Decimal) -> None:
     """The reader's share, else the breakdown's staff share, else the stated default of 70 %."""
-    contact = calc.cost_per_contact(inputs(contacts=9800, share=20, unit_cost="0.5", **numbers))
-    call = calc.cost_per_call(inputs(calls=11800, repeat_now=25, repeat_target=15, **numbers))
+    contact = KPIS["cost-per-contact"].compute(
+        inputs(contacts=9800, share=20, unit_cost="0.5", **numbers)
+    )
+    call = KPIS["cost-per-call"].compute(
+        inputs(calls=11800, repeat_now=25, repeat_target=15, **numbers)
+    )
     for outcome in (contact, call):
         assert outcome.scenario is not None
         assert outcome.scenario["variable_share"] == expected
@@ -159,7 +166,7 @@ def test_variable_share_for_without_a_breakdown() -> None:
 def test_fcr_what_if_takes_the_readers_variable_share_or_the_default(
     given: dict[str, str], expected: str
 ) -> None:
-    outcome = calc.first_contact_resolution(
+    outcome = KPIS["first-contact-resolution"].compute(
         inputs(resolved_first=7200, contacts=10000, fcr_target=80, costs=76600, **given)
     )
     assert outcome.scenario is not None
@@ -171,7 +178,9 @@ def test_fcr_what_if_takes_the_readers_variable_share_or_the_default(
 
 def test_cost_per_call_inbound_with_fewer_repeat_calls() -> None:
     """The article's example: 25 % repeat calls down to 15 %, 70 % of costs variable (the default)."""
-    outcome = calc.cost_per_call(inputs(costs=41300, calls=11800, repeat_now=25, repeat_target=15))
+    outcome = KPIS["cost-per-call"].compute(
+        inputs(costs=41300, calls=11800, repeat_now=25, repeat_target=15)
+    )
     assert outcome.values["cost-per-call"] == D("3.5")
     assert outcome.comparison is not None
     assert outcome.comparison.position == "within"
@@ -186,7 +195,7 @@ def test_cost_per_call_inbound_with_fewer_repeat_calls() -> None:
 
 
 def test_cost_per_call_outbound_is_per_sale_and_not_compared() -> None:
-    outcome = calc.cost_per_call(
+    outcome = KPIS["cost-per-call"].compute(
         inputs(
             {"mode": "outbound", "currency": "NOK"},
             costs=27600,
@@ -202,7 +211,7 @@ def test_cost_per_call_outbound_is_per_sale_and_not_compared() -> None:
 
 
 def test_cost_per_call_in_another_currency_without_a_rate() -> None:
-    outcome = calc.cost_per_call(inputs({"currency": "EUR"}, costs=41300, calls=11800))
+    outcome = KPIS["cost-per-call"].compute(inputs({"currency": "EUR"}, costs=41300, calls=11800))
     assert (outcome.comparison, outcome.notes) == (None, ("compare.no_rate",))
 
 
@@ -210,7 +219,7 @@ def test_cost_per_call_in_another_currency_without_a_rate() -> None:
 
 
 def test_average_handle_time_worked_example() -> None:
-    outcome = calc.average_handle_time(
+    outcome = KPIS["average-handle-time"].compute(
         inputs(
             talk=26000,
             hold=2400,
@@ -233,15 +242,17 @@ def test_average_handle_time_worked_example() -> None:
 def test_labour_cost_assumes_the_stated_occupancy_and_shrinkage() -> None:
     """Without occupancy and shrinkage the site's assumptions apply; the reader's replace them."""
     base = {"talk": 26000, "hold": 2400, "wrap": 6600, "contacts": 10000, "hourly_cost": 30}
-    assumed = calc.average_handle_time(inputs(**base)).values
+    assumed = KPIS["average-handle-time"].compute(inputs(**base)).values
     assert shown(assumed["labour-cost-per-contact"]) == D("2.94")
-    all_busy = calc.average_handle_time(inputs(**base, occupancy=100, shrinkage=0)).values
+    all_busy = (
+        KPIS["average-handle-time"].compute(inputs(**base, occupancy=100, shrinkage=0)).values
+    )
     assert all_busy["labour-cost-per-contact"] == D("1.75")
     assert all_busy["paid-hours"] == all_busy["handle-hours"]
 
 
 def test_average_handle_time_without_an_hourly_cost() -> None:
-    outcome = calc.average_handle_time(
+    outcome = KPIS["average-handle-time"].compute(
         inputs(talk=2400, hold=300, wrap=500, contacts=800, occupancy=500)
     )
     assert set(outcome.values) == {"average-handle-time", "handle-minutes", "handle-hours"}
@@ -260,14 +271,14 @@ def test_average_handle_time_without_an_hourly_cost() -> None:
 )
 def test_average_handle_time_errors(extra: dict[str, str], code: str, field: str) -> None:
     numbers = {"talk": "26000", "hold": "2400", "wrap": "6600", "contacts": "10000"} | extra
-    raises(calc.average_handle_time, inputs(**numbers), code, field)
+    raises(KPIS["average-handle-time"].compute, inputs(**numbers), code, field)
 
 
 # --- occupancy --------------------------------------------------------------------------------
 
 
 def test_occupancy_worked_example() -> None:
-    outcome = calc.occupancy(inputs(handle=1240, idle=360))
+    outcome = KPIS["occupancy"].compute(inputs(handle=1240, idle=360))
     values = outcome.values
     assert values["occupancy"] == D("77.5")
     assert values["logged-in-hours"] == 1600
@@ -284,13 +295,13 @@ def test_occupancy_worked_example() -> None:
 def test_occupancy_at_or_above_the_goal_has_no_idle_hours_to_spare(
     handle: int, idle: int, band: str
 ) -> None:
-    outcome = calc.occupancy(inputs(handle=handle, idle=idle))
+    outcome = KPIS["occupancy"].compute(inputs(handle=handle, idle=idle))
     assert "idle-hours-above-goal" not in outcome.values
     assert outcome.band == band
 
 
 def test_occupancy_of_nothing_is_an_error() -> None:
-    error = raises(calc.occupancy, inputs(handle=0, idle=0), "both_zero", "handle")
+    error = raises(KPIS["occupancy"].compute, inputs(handle=0, idle=0), "both_zero", "handle")
     assert error.details == {"other": "idle"}
 
 
@@ -301,7 +312,7 @@ BRIEF_CHECK = {"calls": 360, "aht": 240, "target": 80, "answer_time": 20}
 
 def test_service_level_matches_the_briefs_erlang_c_check() -> None:
     """360 calls in 60 minutes, AHT 240 s, 80 % in 20 s: 29 agents reach 84.0 %; 30 % shrinkage: 42."""
-    outcome = calc.service_level(inputs({"interval": "60"}, **BRIEF_CHECK, shrinkage=30))
+    outcome = KPIS["service-level"].compute(inputs({"interval": "60"}, **BRIEF_CHECK, shrinkage=30))
     values = outcome.values
     assert (values["agents"], values["scheduled-agents"]) == (D(29), D(42))
     assert shown(values["service-level"], 1) == D("84.0")
@@ -315,7 +326,7 @@ def test_service_level_matches_the_briefs_erlang_c_check() -> None:
 
 
 def test_service_level_staff_cost() -> None:
-    outcome = calc.service_level(
+    outcome = KPIS["service-level"].compute(
         inputs({"interval": "60"}, **BRIEF_CHECK, shrinkage=30, hourly_cost=30)
     )
     assert outcome.values["staff-cost"] == 42 * 30
@@ -326,7 +337,7 @@ def test_service_level_staff_cost() -> None:
 
 def test_an_empty_shrinkage_counts_as_on_average_handle_time() -> None:
     # one rule on both calculators: an empty shrinkage is the site's stated 30 %
-    outcome = calc.service_level(inputs({"interval": "60"}, **BRIEF_CHECK))
+    outcome = KPIS["service-level"].compute(inputs({"interval": "60"}, **BRIEF_CHECK))
     assert calc.DEFAULT_SHRINKAGE == 30
     assert (outcome.values["agents"], outcome.values["scheduled-agents"]) == (29, 42)
     assert SPECS["service-level"].assumption_values == (("shrinkage", calc.DEFAULT_SHRINKAGE),)
@@ -334,11 +345,11 @@ def test_an_empty_shrinkage_counts_as_on_average_handle_time() -> None:
 
 
 def test_the_interval_defaults_to_30_minutes() -> None:
-    assert calc.service_level(inputs(**BRIEF_CHECK)).values["traffic"] == 48
+    assert KPIS["service-level"].compute(inputs(**BRIEF_CHECK)).values["traffic"] == 48
 
 
 def test_2000_calls_per_half_hour_get_an_answer() -> None:
-    outcome = calc.service_level(
+    outcome = KPIS["service-level"].compute(
         inputs({"interval": "30"}, calls=2000, aht=240, target=80, answer_time=20)
     )
     agents = outcome.values["agents"]
@@ -350,7 +361,7 @@ def test_2000_calls_per_half_hour_get_an_answer() -> None:
 
 def test_a_million_calls_per_interval_are_too_many_agents() -> None:
     error = raises(
-        calc.service_level,
+        KPIS["service-level"].compute,
         inputs({"interval": "15"}, calls=1_000_000, aht=240, target=80, answer_time=20),
         "too_many_agents",
         "calls",
@@ -372,7 +383,7 @@ def test_a_million_calls_per_interval_are_too_many_agents() -> None:
 )
 def test_service_level_errors(extra: dict[str, str], code: str, field: str) -> None:
     numbers = {name: str(value) for name, value in BRIEF_CHECK.items()} | extra
-    raises(calc.service_level, inputs(**numbers), code, field)
+    raises(KPIS["service-level"].compute, inputs(**numbers), code, field)
 
 
 @settings(max_examples=60)
@@ -387,7 +398,7 @@ def test_the_agents_are_the_fewest_that_reach_the_target(
     calls: int, interval: str, aht: int, target: int, answer: int
 ) -> None:
     """N agents reach the target and N - 1 do not (when N - 1 can answer at all)."""
-    outcome = calc.service_level(
+    outcome = KPIS["service-level"].compute(
         inputs({"interval": interval}, calls=calls, aht=aht, target=target, answer_time=answer)
     )
     agents = outcome.values["agents"]
@@ -401,7 +412,7 @@ def test_the_agents_are_the_fewest_that_reach_the_target(
 
 
 def test_first_contact_resolution_worked_example() -> None:
-    outcome = calc.first_contact_resolution(
+    outcome = KPIS["first-contact-resolution"].compute(
         inputs(resolved_first=7200, contacts=10000, fcr_target=80, costs=76600, variable_share=70)
     )
     assert outcome.values == {"first-contact-resolution": 72, "unresolved": 2800}
@@ -419,7 +430,9 @@ def test_first_contact_resolution_worked_example() -> None:
 
 @pytest.mark.parametrize("half", [{"fcr_target": 80}, {"costs": 76600}])
 def test_half_an_fcr_what_if_is_none(half: dict[str, int]) -> None:
-    outcome = calc.first_contact_resolution(inputs(resolved_first=7200, contacts=10000, **half))
+    outcome = KPIS["first-contact-resolution"].compute(
+        inputs(resolved_first=7200, contacts=10000, **half)
+    )
     assert outcome.scenario is None
 
 
@@ -435,14 +448,14 @@ def test_half_an_fcr_what_if_is_none(half: dict[str, int]) -> None:
 )
 def test_first_contact_resolution_errors(extra: dict[str, str], code: str, field: str) -> None:
     numbers = {"resolved_first": "7200", "contacts": "10000", "fcr_target": "80", "costs": "1"}
-    raises(calc.first_contact_resolution, inputs(**numbers | extra), code, field)
+    raises(KPIS["first-contact-resolution"].compute, inputs(**numbers | extra), code, field)
 
 
 # --- abandonment ------------------------------------------------------------------------------
 
 
 def test_abandonment_rate_worked_example() -> None:
-    outcome = calc.abandonment_rate(inputs(abandoned=780, offered=12000, short=180))
+    outcome = KPIS["abandonment-rate"].compute(inputs(abandoned=780, offered=12000, short=180))
     values = outcome.values
     assert shown(values["abandonment-rate"], 1) == D("5.1")
     assert values["abandonment-rate-all"] == D("6.5")
@@ -451,7 +464,7 @@ def test_abandonment_rate_worked_example() -> None:
 
 
 def test_abandonment_rate_without_short_abandons() -> None:
-    outcome = calc.abandonment_rate(inputs(abandoned=50, offered=1000))
+    outcome = KPIS["abandonment-rate"].compute(inputs(abandoned=50, offered=1000))
     assert outcome.values == {
         "abandonment-rate": 5,
         "counted-abandoned": 50,
@@ -471,14 +484,14 @@ def test_abandonment_rate_without_short_abandons() -> None:
     ],
 )
 def test_abandonment_rate_errors(numbers: dict[str, str], code: str, field: str) -> None:
-    raises(calc.abandonment_rate, inputs(**numbers), code, field)
+    raises(KPIS["abandonment-rate"].compute, inputs(**numbers), code, field)
 
 
 # --- cost per resolution ----------------------------------------------------------------------
 
 
 def test_cost_per_resolution_worked_example() -> None:
-    outcome = calc.cost_per_resolution(inputs(costs=78400, resolved=7000, contacts=9800))
+    outcome = KPIS["cost-per-resolution"].compute(inputs(costs=78400, resolved=7000, contacts=9800))
     assert outcome.values == {
         "cost-per-resolution": D("11.2"),
         "annual-costs": 940800,
@@ -489,7 +502,9 @@ def test_cost_per_resolution_worked_example() -> None:
 
 
 def test_cost_per_resolution_without_contacts() -> None:
-    outcome = calc.cost_per_resolution(inputs({"period": "quarter"}, costs=78400, resolved=7000))
+    outcome = KPIS["cost-per-resolution"].compute(
+        inputs({"period": "quarter"}, costs=78400, resolved=7000)
+    )
     assert set(outcome.values) == {"cost-per-resolution", "annual-costs"}
     assert outcome.values["annual-costs"] == 4 * 78400
 
@@ -503,4 +518,4 @@ def test_cost_per_resolution_without_contacts() -> None:
     ],
 )
 def test_cost_per_resolution_errors(numbers: dict[str, str], code: str, field: str) -> None:
-    raises(calc.cost_per_resolution, inputs(**numbers), code, field)
+    raises(KPIS["cost-per-resolution"].compute, inputs(**numbers), code, field)

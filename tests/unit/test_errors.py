@@ -14,9 +14,16 @@ from calculators import (
     Period,
     calculations,
     formulas,
-    quality,
     staffing,
 )
+from calculators.kpis import (
+    abandonment_rate,
+    average_handle_time,
+    first_contact_resolution,
+    occupancy,
+    service_level,
+)
+from calculators.kpis import cost_per_resolution as resolution
 
 #: The brief's staffing check: 360 calls an hour of 240 s, 80 % within 20 s (24 erlangs).
 BRIEF = {"calls": 360, "aht": 240, "target": 80, "answer_time": 20}
@@ -70,23 +77,31 @@ REACHED: list[tuple[str, str, Callable[[], object]]] = [
         "unit_cost",
         lambda: calc.self_service_shift(76600, 9800, 20, 8, Period.MONTH, 70),
     ),
-    ("exceeds", "resolved_first", lambda: quality.first_contact_resolution(11, 10)),
-    ("exceeds", "abandoned", lambda: quality.abandonment_rate(11, 10)),
-    ("exceeds", "short", lambda: quality.abandonment_rate(2, 10, short=3)),
-    ("exceeds", "resolved", lambda: quality.contacts_per_resolution(10, 11)),
-    ("short_not_below", "short", lambda: quality.abandonment_rate(10, 10, short=10)),
+    (
+        "exceeds",
+        "resolved_first",
+        lambda: first_contact_resolution.first_contact_resolution(11, 10),
+    ),
+    ("exceeds", "abandoned", lambda: abandonment_rate.abandonment_rate(11, 10)),
+    ("exceeds", "short", lambda: abandonment_rate.abandonment_rate(2, 10, short=3)),
+    ("exceeds", "resolved", lambda: resolution.contacts_per_resolution(10, 11)),
+    ("short_not_below", "short", lambda: abandonment_rate.abandonment_rate(10, 10, short=10)),
     (
         "target_not_higher",
         "fcr_target",
-        lambda: quality.raise_fcr(10, 7, 70, 100, Period.MONTH, 70),
+        lambda: first_contact_resolution.raise_fcr(10, 7, 70, 100, Period.MONTH, 70),
     ),
-    ("over_hundred", "fcr_target", lambda: quality.raise_fcr(10, 7, 101, 100, Period.MONTH, 70)),
-    ("over_hundred", "occupancy", lambda: staffing.paid_hours(10, 101, 0)),
+    (
+        "over_hundred",
+        "fcr_target",
+        lambda: first_contact_resolution.raise_fcr(10, 7, 101, 100, Period.MONTH, 70),
+    ),
+    ("over_hundred", "occupancy", lambda: average_handle_time.paid_hours(10, 101, 0)),
     ("target_range", "target", lambda: staffing.agents_for_target(360, 60, 240, 100, 20)),
-    ("both_zero", "handle", lambda: staffing.occupancy(0, 0)),
+    ("both_zero", "handle", lambda: occupancy.occupancy(0, 0)),
     ("too_many_agents", "calls", lambda: staffing.agents_for_target(10**6, 15, 240, 80, 20)),
     ("not_in_list", "interval", lambda: staffing.agents_for_target(360, 45, 240, 80, 20)),
-    ("too_large", "hold", lambda: staffing.average_handle_time(0, 10**9 + 1, 0, 1)),
+    ("too_large", "hold", lambda: average_handle_time.average_handle_time(0, 10**9 + 1, 0, 1)),
     ("zero_divisor", "answer_time", lambda: staffing.agents_for_target(360, 60, 240, 80, 0)),
     ("zero_divisor", "aht", lambda: staffing.traffic(360, 60, 0)),
     ("percent_range", "shrinkage", lambda: staffing.scheduled_agents(29, 100)),
@@ -99,7 +114,7 @@ REACHED: list[tuple[str, str, Callable[[], object]]] = [
     (
         "too_few_agents",
         "agents",
-        lambda: calculations.service_level(
+        lambda: service_level.compute(
             calculations.Inputs(
                 {name: Decimal(v) for name, v in BRIEF.items()} | {"agents": Decimal(24)},
                 {"interval": "60"},

@@ -28,8 +28,9 @@ from calculators import (
     total_contacts,
     total_costs,
 )
+from calculators.kpis import SPECS
 from calculators.numbers import MAX_DECIMALS, parse_canonical
-from calculators.specs import CURRENCIES, SPECS
+from calculators.specs import CURRENCIES
 from calculators.web import handle
 
 LOCALES = {

@@ -10,17 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import CalculatorError, Period, round_money
-from calculators.numbers import CONTEXT
-from calculators.quality import (
+from calculators.kpis.abandonment_rate import abandonment_rate
+from calculators.kpis.cost_per_resolution import contacts_per_resolution, cost_per_resolution
+from calculators.kpis.first_contact_resolution import (
     SQM_GOOD,
     SQM_WORLD_CLASS,
-    abandonment_rate,
-    contacts_per_resolution,
-    cost_per_resolution,
     fcr_band,
     first_contact_resolution,
     raise_fcr,
 )
+from calculators.numbers import CONTEXT
 from calculators.scenarios import DEFAULT_VARIABLE_SHARE, Assumption
 
 D = Decimal

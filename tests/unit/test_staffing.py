@@ -13,6 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import CalculatorError
+from calculators.kpis.average_handle_time import (
+    average_handle_time,
+    labour_cost_per_contact,
+    paid_hours,
+)
+from calculators.kpis.occupancy import occupancy
 from calculators.numbers import CONTEXT
 from calculators.staffing import (
     INTERVALS,
@@ -21,14 +27,10 @@ from calculators.staffing import (
     StaffingRow,
     agents_for_occupancy,
     agents_for_target,
-    average_handle_time,
     average_speed_of_answer,
     erlang_c,
     interval_length,
-    labour_cost_per_contact,
-    occupancy,
     occupancy_percent,
-    paid_hours,
     scheduled_agents,
     service_level,
     shrinkage_percent,

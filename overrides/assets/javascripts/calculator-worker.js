@@ -27,7 +27,7 @@
 // random, time, datetime, locale or os module, their replies do not depend on hash order, and they
 // format numbers themselves from Decimal. tests/pyodide/test_frozen_state.py checks the imports and
 // that the replies are identical under other hash seeds, time zones and locales; the build compares
-// the restored snapshot's replies with a normal start's on scripts/snapshot_requests.json.
+// the restored snapshot's replies with a normal start's on the calculators' sample requests (sitebuild/kpis/).
 //
 // Messages. Page → worker: {type: "start", pyodideUrl, wheelUrl, reduceData}; {type: "compute", id, request}.
 // Worker → page: {type: "progress", percent}; {type: "ready"}; {type: "failed", reason} (the start

@@ -209,7 +209,7 @@
     }
 
     get currency() {
-      return this.choices().currency || "USD";
+      return this.choices()[this.config.currencyField] || "USD";
     }
 
     // Show only what applies under the current choices, with the labels that go with them.
@@ -583,7 +583,7 @@
       const notes = (result.notes || []).map((key) => this.t(key));
       if (result.band) {
         const texts = this.config.benchmark || {};
-        const values = { ...texts, range: texts.value, limit: texts.burnout, target: texts.value };
+        const values = { ...texts, range: texts.value, target: texts.value };
         notes.unshift(this.t(`band.${this.root.dataset.calculator}.${result.band}`, values));
       }
       const c = result.comparison;
@@ -613,8 +613,8 @@
         ]),
       );
       // A share the reader chose or the default, with only the decimals it has: "70 %", "75,5 %".
-      const share = scenario.variable_share
-        ? this.formats.number(Number(scenario.variable_share) / 100, { style: "percent", maximumFractionDigits: 1 })
+      const share = scenario[spec.share]
+        ? this.formats.number(Number(scenario[spec.share]) / 100, { style: "percent", maximumFractionDigits: 1 })
         : "";
       const note = el("p", `${this.t("table.assumption")}: ${this.t(spec.assumption, { share })}`);
       note.className = "calc__assumption";

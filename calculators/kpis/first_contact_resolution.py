@@ -1,16 +1,4 @@
-"""Quality: first contact resolution (FCR), abandonment rate, cost per resolution, and what a higher FCR
-saves.
-
-Source of every formula: the glossary's content brief, part 2 ("First contact resolution (FCR)",
-"Abandonment rate", "Cost per resolution").
-
->>> first_contact_resolution(7200, 9800)
-Decimal('73.46938775510204081632653061224490')
->>> fcr_band(Decimal("73.5"))
-'good'
->>> abandonment_rate(600, 11800, short=200)
-Decimal('3.448275862068965517241379310344828')
-"""
+"""First contact resolution (FCR) against SQM Group's bands, and what a higher FCR saves."""
 
 from __future__ import annotations
 
@@ -18,24 +6,38 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .errors import CalculatorError
-from .formulas import Number, count, divisor
-from .numbers import CONTEXT, to_decimal
-from .periods import Period, annualise
-from .scenarios import Assumption, variable_percent
+from ..benchmarks import Benchmark, Reference, band
+from ..calculations import Inputs, Outcome, assumed
+from ..errors import CalculatorError
+from ..formulas import Number, count, divisor, not_above
+from ..numbers import CONTEXT, to_decimal
+from ..periods import Period, annualise
+from ..scenarios import Assumption, variable_percent, variable_share_for
+from ..specs import (
+    KEEP_MONEY,
+    Carry,
+    Field,
+    Formula,
+    Row,
+    Scenario,
+    Spec,
+    currency_field,
+    period_field,
+)
 
-#: SQM Group's lower bound of a "good" FCR, in percent (North American call centers, survey method,
-#: 2022); 70 % is also about SQM's industry average.
-SQM_GOOD = Decimal(70)
-#: SQM Group's lower bound of a "world-class" FCR, in percent (same source).
-SQM_WORLD_CLASS = Decimal(80)
+#: The term's place in the glossary (the registry sorts by it).
+ORDER = 70
 
 _HUNDRED = Decimal(100)
 
 
-def _not_above(part: Decimal, whole: Decimal, field: str, other: str) -> None:
-    if part > whole:
-        raise CalculatorError("exceeds", field, other=other)
+#: SQM Group's lower bound of a "good" FCR, in percent (North American call centers, survey method,
+#: 2022); 70 % is also about SQM's industry average.
+SQM_GOOD = Decimal(70)
+
+
+#: SQM Group's lower bound of a "world-class" FCR, in percent (same source).
+SQM_WORLD_CLASS = Decimal(80)
 
 
 def first_contact_resolution(resolved_first: Number, contacts: Number) -> Decimal:
@@ -54,7 +56,7 @@ def first_contact_resolution(resolved_first: Number, contacts: Number) -> Decima
     """
     resolved = count(resolved_first, "resolved_first")
     total = divisor(contacts, "contacts")
-    _not_above(resolved, total, "resolved_first", "contacts")
+    not_above(resolved, total, "resolved_first", "contacts")
     return CONTEXT.divide(CONTEXT.multiply(resolved, _HUNDRED), total)
 
 
@@ -74,58 +76,6 @@ def fcr_band(percent: Number) -> str:
     if value >= SQM_GOOD:
         return "good"
     return "below"
-
-
-def abandonment_rate(abandoned: Number, offered: Number, short: Number = 0) -> Decimal:
-    """Abandonment rate in percent = (abandoned - short) / (offered - short) x 100.
-
-    ``abandoned`` are contacts that hung up before an agent answered, out of ``offered``; ``short``
-    abandons (callers who hang up within a few seconds) are left out of both counts when given, as
-    many centers do; with ``short=0`` it is abandoned / offered. Source: the content brief, part 2.
-
-    >>> abandonment_rate(50, 1000)
-    Decimal('5')
-    >>> abandonment_rate(50, 1000, short=60)
-    Traceback (most recent call last):
-    ...
-    calculators.errors.CalculatorError: short: exceeds
-    """
-    lost = count(abandoned, "abandoned")
-    total = divisor(offered, "offered")
-    brief = count(short, "short")
-    _not_above(lost, total, "abandoned", "offered")
-    if brief >= total:
-        raise CalculatorError("short_not_below", "short", other="offered")
-    _not_above(brief, lost, "short", "abandoned")
-    return CONTEXT.divide(CONTEXT.multiply(lost - brief, _HUNDRED), total - brief)
-
-
-def cost_per_resolution(costs: Number, resolved: Number) -> Decimal:
-    """Cost per resolution = total contact-center costs / cases resolved, over one period.
-
-    Never lower than cost per contact, since one case may take several contacts: cost per
-    resolution = cost per contact x :func:`contacts_per_resolution`. Source: the content brief, part 2.
-
-    >>> cost_per_resolution(76600, 7000)
-    Decimal('10.94285714285714285714285714285714')
-    """
-    return CONTEXT.divide(to_decimal(costs, "costs"), divisor(resolved, "resolved"))
-
-
-def contacts_per_resolution(contacts: Number, resolved: Number) -> Decimal:
-    """Contacts per resolved case = contacts / cases resolved (1 or more).
-
-    >>> contacts_per_resolution(9800, 7000)
-    Decimal('1.4')
-    >>> contacts_per_resolution(9800, 9801)
-    Traceback (most recent call last):
-    ...
-    calculators.errors.CalculatorError: resolved: exceeds
-    """
-    total = count(contacts, "contacts")
-    cases = divisor(resolved, "resolved")
-    _not_above(cases, total, "resolved", "contacts")
-    return CONTEXT.divide(total, cases)
 
 
 @dataclass(frozen=True)
@@ -211,3 +161,105 @@ def raise_fcr(
             "repeats_per_unresolved": Assumption("repeats_per_unresolved", Decimal(1), "count"),
         },
     )
+
+
+def compute(inputs: Inputs) -> Outcome:
+    """FCR against SQM's bands; with a target and costs, the contacts and money a higher FCR saves."""
+    resolved, contacts = inputs.need("resolved_first"), inputs.need("contacts")
+    percent = first_contact_resolution(resolved, contacts)
+    scenario = None
+    if inputs.both("fcr_target", "costs"):
+        what_if = raise_fcr(
+            contacts,
+            resolved,
+            inputs.need("fcr_target"),
+            inputs.need("costs"),
+            inputs.period,
+            variable_share_for(inputs.get("variable_share")),
+        )
+        scenario = {
+            **assumed(what_if.assumptions),
+            "handled_now": what_if.handled_now,
+            "contacts_avoided": what_if.contacts_avoided,
+            "variable_costs": what_if.variable_costs,
+            "variable_cost_per_contact": what_if.variable_cost_per_contact,
+            "saving_period": what_if.saving_per_period,
+            "saving_year": what_if.saving_per_year,
+        }
+    return Outcome(
+        values={"first-contact-resolution": percent, "unresolved": contacts - resolved},
+        band=band(percent, REFERENCE),
+        scenario=scenario,
+    )
+
+
+_WHAT_IF = "group.what_if"
+
+
+SPEC = Spec(
+    id="first-contact-resolution",
+    fields=(
+        Field("resolved_first", "count", "field.resolved_first"),
+        Field("contacts", "count", "field.first_contacts"),
+        Field("fcr_target", "percent", "field.fcr_target", group=_WHAT_IF),
+        Field("costs", "money", "field.costs", group=_WHAT_IF),
+        Field("variable_share", "percent", "field.variable_share", group=_WHAT_IF),
+        period_field(_WHAT_IF),
+        currency_field(_WHAT_IF),
+    ),
+    compute=compute,
+    results=(
+        Row("first-contact-resolution", "result.first-contact-resolution", "percent", main=True),
+        Row("unresolved", "result.unresolved", "count"),
+    ),
+    scenario=Scenario(
+        title="scenario.fcr_target.title",
+        assumption="assumption.fcr",
+        share="variable_share",
+        costs="costs",
+        assumptions=(
+            Row("fcr_target", "field.fcr_target", "percent"),
+            Row("variable_share", "field.variable_share", "percent"),
+        ),
+        rows=(
+            Row("handled_now", "result.handled-now", "count"),
+            Row("contacts_avoided", "result.contacts-avoided", "count", main=True),
+            Row("variable_costs", "result.variable-costs", "sum"),
+            Row("variable_cost_per_contact", "result.variable_cost_per_contact", "money"),
+            Row("saving_period", "result.saving_period", "money"),
+            Row("saving_year", "result.saving_year", "money", main=True),
+        ),
+    ),
+    carry=(
+        Carry(
+            "cost-per-resolution",
+            (
+                ("costs", "costs"),
+                ("resolved", "contacts"),
+                ("contacts", "handled_now"),
+                *KEEP_MONEY,
+            ),
+        ),
+    ),
+    formula=(Formula("first-contact-resolution", "formula.first-contact-resolution"),),
+)
+
+
+BENCHMARK: Benchmark | None = None
+
+
+REFERENCE = Reference(
+    key="first-contact-resolution",
+    unit="percent",
+    figures={
+        "value": Decimal(70),
+        "good_low": Decimal(70),
+        "good_high": Decimal(79),
+        "world_class": Decimal(80),
+        "sqm_gain": Decimal(1),
+    },
+    bands=(("below", Decimal(70), False), ("good", Decimal(80), False)),
+    beyond="world_class",
+    source="SQM Group (2022, North American call centers, survey method): about 70 % on average, "
+    "70-79 % good, 80 % and above world-class (content brief, part 2).",
+)

@@ -1,0 +1,229 @@
+"""Service level: the agents a target needs (Erlang C, or Erlang A with a patience), what they
+achieve and what they cost. The queue maths is shared, in :mod:`calculators.staffing`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .. import staffing
+from ..benchmarks import Benchmark, Reference
+from ..calculations import DEFAULT_SHRINKAGE, Inputs, Outcome
+from ..errors import CalculatorError
+from ..formulas import count, divisor
+from ..numbers import CONTEXT
+from ..specs import Carry, Field, Formula, Row, Spec, currency_field
+
+#: The term's place in the glossary (the registry sorts by it).
+ORDER = 60
+
+
+def compute(inputs: Inputs) -> Outcome:
+    """Agents for a target (Erlang C, or Erlang A with a patience), raised to an occupancy cap, or
+    the figures of a fixed number of agents; what they achieve, and what they cost.
+
+    An empty shrinkage counts as :data:`DEFAULT_SHRINKAGE`, as on average handle time.
+    """
+    calls = count(inputs.need("calls"), "calls")
+    interval = int(inputs.choices.get("interval", "30"))
+    aht, target, answer = (inputs.need(name) for name in ("aht", "target", "answer_time"))
+    patience = inputs.get("patience")
+    basis = inputs.choices.get("basis", staffing.SL_BASES[0])
+    traffic = staffing.traffic(calls, interval, aht)
+    agents, decided = _service_level_agents(inputs, calls, interval, traffic, patience, basis)
+    shrinkage = inputs.numbers.get("shrinkage", DEFAULT_SHRINKAGE)
+    scheduled = staffing.scheduled_agents(agents, shrinkage)
+    figures = _staffing_row(traffic, agents, aht, answer, patience, basis)
+    values: dict[str, Decimal] = {
+        "agents": Decimal(agents),
+        "scheduled-agents": Decimal(scheduled),
+        "traffic": traffic,
+        "service-level": figures.service_level,
+        "asa": figures.asa,
+        "occupancy": figures.occupancy,
+        "wait-probability": _wait(traffic, agents, aht, patience) * 100,
+    }
+    most = staffing.calls_for_target(agents, interval, aht, target, answer, patience, basis)
+    if most is not None:
+        values["calls-at-target"] = Decimal(most)
+    if figures.abandoned is not None:
+        values["abandoned"] = figures.abandoned
+    rows = staffing.staffing_table(
+        calls, interval, aht, answer, agents, patience=patience, basis=basis
+    )
+    hourly_cost = inputs.get("hourly_cost")
+    hours = CONTEXT.divide(Decimal(interval), 60)
+    table = []
+    for row in rows:
+        line = {
+            "agents": Decimal(row.agents),
+            "scheduled-agents": Decimal(staffing.scheduled_agents(row.agents, shrinkage)),
+            "service-level": row.service_level,
+            "asa": row.asa,
+            "occupancy": row.occupancy,
+        }
+        if row.abandoned is not None:
+            line["abandoned"] = row.abandoned
+        if hourly_cost is not None:  # calls > 0: agents_for_target refuses zero calls
+            staff = line["scheduled-agents"] * hours * hourly_cost
+            line["staff-cost-per-call"] = CONTEXT.divide(staff, calls)
+        table.append(line)
+    if hourly_cost is not None:
+        staff_cost = scheduled * hours * hourly_cost
+        values["staff-cost"] = staff_cost
+        values["staff-cost-per-call"] = CONTEXT.divide(staff_cost, calls)
+    model = "note.erlang_c" if patience is None else f"note.erlang_a.{basis}"
+    return Outcome(values=values, table=tuple(table), notes=(model, decided))
+
+
+def _service_level_agents(
+    inputs: Inputs,
+    calls: Decimal,
+    interval: int,
+    traffic: Decimal,
+    patience: Decimal | None,
+    basis: str,
+) -> tuple[int, str]:
+    """The agents to show and the note saying what decided them: the reader's fixed number, the
+    service-level target, or the occupancy cap."""
+    aht, target, answer = (inputs.need(name) for name in ("aht", "target", "answer_time"))
+    cap = inputs.get("max_occupancy")
+    if cap is not None:
+        staffing.occupancy_percent(cap, "max_occupancy")
+    fixed = inputs.get("agents")
+    if fixed is not None:
+        agents = int(divisor(fixed, "agents"))
+        if agents > staffing.MAX_AGENTS:
+            raise CalculatorError("too_many_agents", "agents", max=staffing.MAX_AGENTS)
+        if patience is None and agents <= traffic:
+            raise CalculatorError("too_few_agents", "agents")
+        return agents, "note.decided.fixed"
+    if patience is None:
+        agents = staffing.agents_for_target(calls, interval, aht, target, answer)
+    else:
+        agents = staffing.agents_for_target_a(calls, interval, aht, target, answer, patience, basis)
+    if cap is None:
+        return agents, "note.decided.target"
+    capped = staffing.agents_for_occupancy(traffic, cap, aht, patience)
+    if capped > agents:
+        return capped, "note.decided.occupancy"
+    return agents, "note.decided.target"
+
+
+def _staffing_row(
+    traffic: Decimal,
+    agents: int,
+    aht: Decimal,
+    answer: Decimal,
+    patience: Decimal | None,
+    basis: str,
+) -> staffing.StaffingRow:
+    """Service level, ASA, occupancy (and abandonment) of ``agents`` by the model that applies."""
+    if patience is not None:
+        return staffing.erlang_a_row(traffic, agents, aht, answer, patience, basis)
+    return staffing.StaffingRow(
+        agents=agents,
+        service_level=staffing.service_level(traffic, agents, aht, answer),
+        asa=staffing.average_speed_of_answer(traffic, agents, aht),
+        occupancy=CONTEXT.divide(traffic * 100, agents),
+    )
+
+
+def _wait(traffic: Decimal, agents: int, aht: Decimal, patience: Decimal | None) -> Decimal:
+    """Probability that a call waits, 0 to 1, by Erlang C or (with a patience) Erlang A."""
+    if patience is None:
+        return staffing.erlang_c(traffic, agents)
+    return staffing.erlang_a(traffic, agents, aht, patience)
+
+
+_COST = "group.cost"
+
+
+_HANG_UP = "group.hang_up"
+
+
+_PLAN = "group.plan"
+
+
+SPEC = Spec(
+    id="service-level",
+    fields=(
+        Field("calls", "count", "field.calls_per_interval"),
+        Field(
+            "interval",
+            "choice",
+            "field.interval",
+            choices=tuple(str(minutes) for minutes in staffing.INTERVALS),
+            default="30",
+            unit="minutes",
+        ),
+        Field("aht", "seconds", "field.aht_seconds"),
+        Field("target", "percent", "field.target"),
+        Field("answer_time", "seconds", "field.answer_time"),
+        Field("patience", "seconds", "field.patience", group=_HANG_UP),
+        Field("basis", "choice", "field.basis", group=_HANG_UP, choices=staffing.SL_BASES),
+        Field("max_occupancy", "percent", "field.max_occupancy", group=_PLAN),
+        Field("agents", "count", "field.fixed_agents", group=_PLAN),
+        Field("shrinkage", "percent", "field.shrinkage", group=_COST),
+        Field("hourly_cost", "money", "field.hourly_cost", group=_COST),
+        currency_field(_COST),
+    ),
+    compute=compute,
+    results=(
+        Row("agents", "result.agents", "count", main=True),
+        Row("scheduled-agents", "result.scheduled-agents", "count", main=True),
+        Row("service-level", "result.service-level", "percent", main=True),
+        Row("asa", "result.asa", "seconds"),
+        Row("abandoned", "result.abandoned", "percent"),
+        Row("wait-probability", "result.wait-probability", "percent"),
+        Row("occupancy", "result.occupancy", "percent"),
+        Row("traffic", "result.traffic", "erlangs"),
+        Row("calls-at-target", "result.calls-at-target", "count"),
+        Row("staff-cost", "result.staff-cost", "money"),
+        Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
+    ),
+    table=(
+        Row("agents", "table.agents", "count"),
+        Row("scheduled-agents", "table.scheduled_agents", "count"),
+        Row("service-level", "result.service-level", "percent"),
+        Row("asa", "result.asa", "seconds"),
+        Row("abandoned", "table.abandoned", "percent"),
+        Row("occupancy", "result.occupancy", "percent"),
+        Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
+    ),
+    table_caption="table.staffing_caption",
+    assumption="assumption.erlang",
+    assumption_values=(("shrinkage", DEFAULT_SHRINKAGE),),
+    notes=(
+        "note.erlang_c",
+        *(f"note.erlang_a.{basis}" for basis in staffing.SL_BASES),
+        "note.decided.target",
+        "note.decided.occupancy",
+        "note.decided.fixed",
+    ),
+    compared="service-level",
+    carry=(
+        # One interval's staff cost and calls: no period, not an all-in cost (the cost-per-call page says so).
+        Carry(
+            "cost-per-call",
+            (("costs", "staff-cost"), ("calls", "calls"), ("currency", "currency")),
+            fixed=(("cover", "staff"),),
+        ),
+    ),
+    formula=(Formula("traffic", "formula.service-level"),),
+)
+
+
+BENCHMARK: Benchmark | None = None
+
+
+REFERENCE = Reference(
+    key="service-level",
+    unit="percent",
+    figures={"target": Decimal(80), "answer_time": Decimal(20)},
+    bands=(),
+    beyond="",
+    source="80/20 is the most common target but no standard: ICMI says there is no industry-standard "
+    "service level (content brief, part 2).",
+    ratio=("target", "answer_time"),
+)
