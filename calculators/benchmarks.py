@@ -11,7 +11,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .errors import CalculatorError
@@ -122,7 +122,8 @@ class Reference:
 
     ``bands`` name where a value falls, in order: a value goes in the first band whose upper bound it
     is below (or at, where the bound is inclusive); past the last bound it is in ``beyond``.
-    ``figures`` are the quoted numbers the articles cite, by name.
+    ``figures`` are the quoted numbers the articles cite, by name; ``units`` gives a figure another
+    unit than ``unit``: ``USD`` (an amount of money) or ``number`` (a plain number, a constant).
     """
 
     key: str
@@ -131,6 +132,11 @@ class Reference:
     bands: tuple[tuple[str, Decimal, bool], ...]
     beyond: str
     source: str
+    units: Mapping[str, str] = field(default_factory=dict)
+
+    def unit_of(self, name: str) -> str:
+        """The unit of the figure ``name``: its own, or the reference's."""
+        return self.units.get(name, self.unit)
 
 
 AHT_PHONE = Reference(

@@ -25,7 +25,8 @@ from .periods import Period
 from .staffing import INTERVALS, SL_BASES
 
 #: How a value is shown: money with cents, a large sum without cents, a whole count, a percentage
-#: with one decimal, seconds, minutes and seconds, hours, minutes, erlangs, a plain number.
+#: with one decimal, seconds, minutes and seconds, hours, minutes, erlangs, a plain number, percentage
+#: points (the difference of two percentages, a survey's margin of error).
 Kind = Literal[
     "money",
     "sum",
@@ -37,6 +38,7 @@ Kind = Literal[
     "minutes",
     "erlangs",
     "number",
+    "points",
 ]
 #: Input kinds: a choice is a fixed list (select or radio); everything else is typed as a number.
 FieldKind = Literal["money", "count", "percent", "seconds", "minutes", "hours", "number", "choice"]

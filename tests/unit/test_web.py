@@ -332,6 +332,18 @@ WEB_ERRORS: list[tuple[str, dict[str, str], str, str]] = [
         "occupancy",
     ),
     ("cost-per-resolution", {"costs": "1", "resolved": "0"}, "zero_divisor", "resolved"),
+    (
+        "shrinkage",
+        {"scheduled": "100", "breaks": "60", "absence": "40"},
+        "lost_not_below",
+        "scheduled",
+    ),
+    (
+        "agent-attrition",
+        {"leavers": "1", "start_headcount": "0", "end_headcount": "0"},
+        "zero_headcount",
+        "start_headcount",
+    ),
     ("cost-per-contact", {"costs": "1" * 50, "contacts": "1"}, "too_large", "costs"),
     (
         "cost-per-contact",
