@@ -617,6 +617,30 @@ COST_PER_RESOLUTION = Spec(
     formula=(Formula("cost-per-resolution", "formula.cost-per-resolution"),),
 )
 
+# ---- issue 21: the six new terms, registered here until the per-KPI registry (calculators/kpis) lands
+period_field = _period
+currency_field = _currency
+
+from . import benchmarks as _benchmarks  # noqa: E402
+from .kpis import (  # noqa: E402
+    agent_attrition,
+    agent_utilization,
+    average_speed_of_answer,
+    customer_satisfaction,
+    schedule_adherence,
+    shrinkage,
+)
+
+_NEW = (
+    agent_attrition,
+    average_speed_of_answer,
+    shrinkage,
+    agent_utilization,
+    schedule_adherence,
+    customer_satisfaction,
+)
+_benchmarks.REFERENCES.update({m.SPEC.id: m.REFERENCE for m in _NEW if m.REFERENCE is not None})
+
 #: Every calculator by id, in the glossary's order.
 SPECS: dict[str, Spec] = {
     spec.id: spec
@@ -624,10 +648,16 @@ SPECS: dict[str, Spec] = {
         COST_PER_CONTACT,
         COST_PER_CALL,
         COST_PER_RESOLUTION,
+        agent_attrition.SPEC,
         AVERAGE_HANDLE_TIME,
         OCCUPANCY,
         SERVICE_LEVEL,
+        average_speed_of_answer.SPEC,
+        shrinkage.SPEC,
+        agent_utilization.SPEC,
+        schedule_adherence.SPEC,
         FIRST_CONTACT_RESOLUTION,
         ABANDONMENT_RATE,
+        customer_satisfaction.SPEC,
     )
 }

@@ -20,6 +20,7 @@ from functools import cache
 
 from calculators.calculations import Inputs, Outcome
 from calculators.specs import SPECS
+from sitebuild.kpis import NEW
 
 #: Each calculator's worked example by case: field name to canonical value (choices included).
 EXAMPLES: dict[str, dict[str, dict[str, str]]] = {
@@ -96,6 +97,9 @@ OPTIONAL_INPUTS: dict[str, dict[str, str]] = {
     "service-level": {"patience": "120"},
     "abandonment-rate": {"wait": "30"},
 }
+# issue 21: the six new terms, from their modules until the sitebuild.kpis registry lands
+EXAMPLES.update({slug: module.EXAMPLES for slug, module in NEW.items()})
+OPTIONAL_INPUTS.update({slug: module.OPTIONAL_INPUTS for slug, module in NEW.items()})
 #: Every example is one month in US dollars.
 CHOICES = {"period": "month", "currency": "USD"}
 
