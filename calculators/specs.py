@@ -451,6 +451,8 @@ OCCUPANCY = Spec(
         Row("hours-at-low", "result.hours-at-low", "hours"),
         Row("idle-hours-above-low", "result.idle-hours-above-low", "hours"),
     ),
+    # Agent utilization's hours handling contacts and its hours logged in; it asks for the paid hours.
+    carry=(Carry("agent-utilization", (("handling", "handle"), ("logged_in", "logged-in-hours"))),),
     formula=(Formula("occupancy", "formula.occupancy"),),
 )
 

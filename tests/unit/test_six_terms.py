@@ -430,6 +430,13 @@ def test_utilization_carries_its_occupancy() -> None:
     assert got == shown("agent-utilization")["occupancy"] == "85"
 
 
+def test_occupancy_carries_to_utilization() -> None:
+    params = carried("occupancy")["agent-utilization"]
+    assert params == {"handling": "1240", "logged_in": "1600"}
+    reply = ask("agent-utilization", params | {"paid": "2000"}, source="link")
+    assert reply["result"]["values"]["occupancy"] == shown("occupancy")["occupancy"] == "77.5"
+
+
 def test_adherence_carries_unplanned_shrinkage() -> None:
     params = carried("schedule-adherence")["shrinkage"]
     assert params == {"other": "11.2"}  # 672 minutes out of adherence
