@@ -14,7 +14,7 @@ from ..benchmarks import Benchmark, Reference
 from ..calculations import Inputs, Outcome
 from ..errors import CalculatorError
 from ..formulas import Number, count, positive
-from ..numbers import CONTEXT, to_decimal
+from ..numbers import CONTEXT, MAX_VALUE, to_decimal
 from ..specs import Carry, Field, Formula, Row, Spec
 from ..staffing import scheduled_agents as _scheduled_agents
 
@@ -33,14 +33,19 @@ def lost_hours(*hours: Number) -> Decimal:
 
     >>> lost_hours(330, 160, 200, 380, 130)
     Decimal('1200')
+    >>> lost_hours(10**15, 1)
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: breaks: too_large
     >>> lost_hours(330, -1)
     Traceback (most recent call last):
     ...
     calculators.errors.CalculatorError: meetings: negative
     """
-    total = Decimal(0)
-    for name, value in zip(CAUSES, hours, strict=False):
-        total = CONTEXT.add(total, to_decimal(value, name))
+    parts = {name: to_decimal(value, name) for name, value in zip(CAUSES, hours, strict=False)}
+    total = sum(parts.values(), Decimal(0))
+    if total > MAX_VALUE:  # too large at the cause that makes most of it
+        raise CalculatorError("too_large", max(parts, key=parts.__getitem__))
     return total
 
 
