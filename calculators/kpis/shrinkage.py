@@ -127,7 +127,7 @@ SPEC: Spec = Spec(
         Row("lost-hours", "result.lost-hours", "hours"),
         Row("available-hours", "result.available-hours", "hours"),
         Row("agents-uplift", "result.agents-uplift", "percent"),
-        Row("scheduled-agents", "result.scheduled-agents", "count"),
+        Row("scheduled-agents", "result.scheduled-agents", "count", main=True),
     ),
     carry=(Carry("service-level", (("shrinkage", "shrinkage"),)),),
     formula=(Formula("shrinkage", "formula.shrinkage"),),
