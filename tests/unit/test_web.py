@@ -1133,7 +1133,12 @@ def test_service_level_options_refuse_bad_values(
             ],
         ),
         ("cost-per-resolution", {"costs": "78 400", "resolved": "7 000"}, []),
-        ("occupancy", {"handle": "1", "idle": "1"}, []),
+        (
+            "occupancy",
+            {"handle": "1", "idle": "1"},
+            [{"calculator": "agent-utilization", "params": {"handling": "1", "logged_in": "2"}}],
+        ),
+        ("average-speed-of-answer", {"wait": "5900", "answered": "11800"}, []),
     ],
 )
 def test_results_carry_over_to_the_next_calculator(
