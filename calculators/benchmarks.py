@@ -13,7 +13,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .errors import CalculatorError
@@ -106,7 +106,9 @@ class Reference:
     ``bands`` name where a value falls, in order: a value goes in the first band whose upper bound it
     is below (or at, where the bound is inclusive); past the last bound it is in ``beyond``.
     ``figures`` are the quoted numbers the articles cite, by name; ``ratio`` names two of them
-    quoted as one target written ``a/b`` (80/20), ``limit`` the one a band's text calls its limit.
+    quoted as one target written ``a/b`` (80/20), ``limit`` the one a band's text calls its limit;
+    ``units`` gives a figure another unit than ``unit``: ``USD`` (an amount of money) or ``number``
+    (a plain number, a constant).
     """
 
     key: str
@@ -117,6 +119,11 @@ class Reference:
     source: str
     ratio: tuple[str, str] | tuple[()] = ()
     limit: str = ""
+    units: Mapping[str, str] = field(default_factory=dict)
+
+    def unit_of(self, name: str) -> str:
+        """The unit of the figure ``name``: its own, or the reference's."""
+        return self.units.get(name, self.unit)
 
 
 def band(value: Number, reference: Reference) -> str:

@@ -19,7 +19,9 @@ from __future__ import annotations
 #: whole volume gives the target: ``nearest``, the next whole volume up, and its ``result``),
 #: ``solve_needs`` (the ``other`` field must be given to solve). ``clock`` is a time typed as a clock
 #: that is not one (4:75); the bridge tells a negative count or share (``negative_number``) and a
-#: negative time (``negative_time``) from a negative amount of money (``negative``).
+#: negative time (``negative_time``) from a negative amount of money (``negative``). ``lost_not_below``:
+#: hours lost to shrinkage that add up to the paid hours or more; ``zero_headcount``: no agents at the
+#: start or the end of the period, so there is no average headcount to divide by.
 ERROR_CODES = frozenset(
     {
         "empty",
@@ -51,6 +53,8 @@ ERROR_CODES = frozenset(
         "solve_target",
         "solve_inexact",
         "solve_needs",
+        "lost_not_below",
+        "zero_headcount",
     }
 )
 

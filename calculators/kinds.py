@@ -60,6 +60,7 @@ KINDS: dict[str, FigureKind] = {
     "minutes": FigureKind(0, "duration-minute"),
     "erlangs": FigureKind(2, "unit.erlangs", min_places=0),
     "number": FigureKind(2, min_places=0),
+    "points": FigureKind(1, "unit.points"),
 }
 #: The CLDR units of a duration's parts, largest first.
 DURATION_UNITS = ("duration-minute", "duration-second")

@@ -26,7 +26,8 @@ from .breakdowns import COST_COMPONENTS
 from .periods import Period
 
 #: How a value is shown: money with cents, a large sum without cents, a whole count, a percentage
-#: with one decimal, seconds, minutes and seconds, hours, minutes, erlangs, a plain number.
+#: with one decimal, seconds, minutes and seconds, hours, minutes, erlangs, a plain number, percentage
+#: points (the difference of two percentages, a survey's margin of error).
 Kind = Literal[
     "money",
     "sum",
@@ -38,6 +39,7 @@ Kind = Literal[
     "minutes",
     "erlangs",
     "number",
+    "points",
 ]
 #: Input kinds: a choice is a fixed list (select or radio); everything else is typed as a number.
 FieldKind = Literal["money", "count", "percent", "seconds", "minutes", "hours", "number", "choice"]

@@ -9,7 +9,7 @@ from ..calculations import Inputs, Outcome
 from ..errors import CalculatorError
 from ..formulas import Number
 from ..numbers import CONTEXT, to_decimal
-from ..specs import Field, Formula, Row, Spec
+from ..specs import Carry, Field, Formula, Row, Spec
 
 #: The term's place in the glossary (the registry sorts by it).
 ORDER = 50
@@ -69,6 +69,8 @@ SPEC = Spec(
         Row("hours-at-low", "result.hours-at-low", "hours"),
         Row("idle-hours-above-low", "result.idle-hours-above-low", "hours"),
     ),
+    # Agent utilization's hours handling contacts and its hours logged in; it asks for the paid hours.
+    carry=(Carry("agent-utilization", (("handling", "handle"), ("logged_in", "logged-in-hours"))),),
     formula=(Formula("occupancy", "formula.occupancy"),),
 )
 

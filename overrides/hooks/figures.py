@@ -257,21 +257,27 @@ def reference_tokens(reference: Reference, fmt: Formatter) -> dict[str, str]:
     """Quoted figures of a non-money benchmark: single figures, and ``x_low``/``x_high`` as ranges."""
     figures = reference.figures
 
-    def one(value: Decimal, ranged: bool = False) -> str:
-        if reference.unit == "percent":
+    def one(value: Decimal, unit: str, ranged: bool = False) -> str:
+        if unit == "percent":
             return fmt.share(value)
+        if unit == "number":
+            return format_decimal(value, locale=fmt.lang)
+        if unit == "USD":
+            return fmt.money(value, unit)
         if value >= 60 and not ranged:
             return fmt.duration(value)
         return unit_text(value, KINDS["seconds"].unit, fmt.lang)
 
-    tokens = {name: one(value) for name, value in figures.items()}
+    tokens = {name: one(value, reference.unit_of(name)) for name, value in figures.items()}
     for name in {n.rsplit("_", 1)[0] for n in figures if n.endswith("_low")} | {""}:
         low, high = f"{name}_low" if name else "low", f"{name}_high" if name else "high"
-        if low in figures and high in figures:
+        if low in figures and high in figures and reference.unit_of(high) == "USD":
+            tokens[name or "value"] = fmt.money_range(figures[low], figures[high], "USD")
+        elif low in figures and high in figures:
             tokens[name or "value"] = fmt.between(
                 format_decimal(figures[low], locale=fmt.lang),
                 format_decimal(figures[high], locale=fmt.lang),
-                one(figures[high], ranged=True),
+                one(figures[high], reference.unit_of(high), ranged=True),
             )
     if reference.ratio:
         first, second = reference.ratio

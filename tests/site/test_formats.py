@@ -36,6 +36,7 @@ SAMPLES: dict[str, tuple[str, ...]] = {
     "minutes": ("35000", "26000.4"),
     "erlangs": ("24", "1.4", "12.345"),
     "number": ("1.4", "0.75", "1234.5678"),
+    "points": ("1.68", "0", "9.8", "12.25"),
 }
 CURRENCIES = ("USD", "NOK", "EUR", "RUB", "VND")
 _FORMATS = re.compile(r"^  class Formats \{\n.*?^  \}\n", re.M | re.S)

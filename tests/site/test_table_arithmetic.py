@@ -18,6 +18,7 @@ from babel.numbers import get_decimal_symbol
 from calculators.breakdowns import CONTACT_CHANNELS
 from calculators.kpis import SPECS
 from sitebuild import examples, kpis
+from overrides.hooks.figures import unit_text
 
 from .conftest import LANGUAGES, page_file, soup
 
@@ -35,9 +36,13 @@ def number(text: str, lang: str, duration: bool = False) -> tuple[Decimal, int]:
     (210, 0)."""
     decimal = get_decimal_symbol(lang)
     parts = [part.strip().rstrip(".,") for part in _NUMBER.findall(text)]
-    if duration:  # minutes and seconds
-        minutes, seconds = (D(part) for part in parts)
-        return minutes * 60 + seconds, 0
+    if duration:  # minutes and seconds, or one of them alone: "30 sek", "2 min"
+        figures = [D(part) for part in parts]
+        if len(figures) == 2:
+            return figures[0] * 60 + figures[1], 0
+        (only,) = figures
+        minutes = text.strip() == unit_text(only, "duration-minute", lang)
+        return only * 60 if minutes else only, 0
     (part,) = parts
     whole, _, fraction = part.partition(decimal)
     digits = re.sub(r"\D", "", whole)

@@ -18,10 +18,12 @@ from calculators import (
 )
 from calculators.kpis import (
     abandonment_rate,
+    agent_attrition,
     average_handle_time,
     first_contact_resolution,
     occupancy,
     service_level,
+    shrinkage,
 )
 from calculators.kpis import cost_per_resolution as resolution
 
@@ -99,6 +101,8 @@ REACHED: list[tuple[str, str, Callable[[], object]]] = [
     ("over_hundred", "occupancy", lambda: average_handle_time.paid_hours(10, 101, 0)),
     ("target_range", "target", lambda: staffing.agents_for_target(360, 60, 240, 100, 20)),
     ("both_zero", "handle", lambda: occupancy.occupancy(0, 0)),
+    ("lost_not_below", "scheduled", lambda: shrinkage.shrinkage(4000, 4000)),
+    ("zero_headcount", "start_headcount", lambda: agent_attrition.average_headcount(0, 0)),
     ("too_many_agents", "calls", lambda: staffing.agents_for_target(10**6, 15, 240, 80, 20)),
     ("not_in_list", "interval", lambda: staffing.agents_for_target(360, 45, 240, 80, 20)),
     ("too_large", "hold", lambda: average_handle_time.average_handle_time(0, 10**9 + 1, 0, 1)),
@@ -150,8 +154,8 @@ def test_the_page_can_raise_its_own_code() -> None:
     assert (error.code, str(error)) == ("compute_failed", "value: compute_failed")
 
 
-def test_there_are_twenty_nine_codes() -> None:
-    assert len(ERROR_CODES) == 29
+def test_there_are_thirty_one_codes() -> None:
+    assert len(ERROR_CODES) == 31
 
 
 def test_an_unknown_code_is_a_programming_error() -> None:

@@ -325,6 +325,18 @@ WEB_ERRORS: list[tuple[str, dict[str, str], str, str]] = [
         "occupancy",
     ),
     ("cost-per-resolution", {"costs": "1", "resolved": "0"}, "zero_divisor", "resolved"),
+    (
+        "shrinkage",
+        {"scheduled": "100", "breaks": "60", "absence": "40"},
+        "lost_not_below",
+        "scheduled",
+    ),
+    (
+        "agent-attrition",
+        {"leavers": "1", "start_headcount": "0", "end_headcount": "0"},
+        "zero_headcount",
+        "start_headcount",
+    ),
     ("cost-per-contact", {"costs": "1" * 50, "contacts": "1"}, "too_large", "costs"),
     (
         "cost-per-contact",
@@ -1114,7 +1126,12 @@ def test_service_level_options_refuse_bad_values(
             ],
         ),
         ("cost-per-resolution", {"costs": "78 400", "resolved": "7 000"}, []),
-        ("occupancy", {"handle": "1", "idle": "1"}, []),
+        (
+            "occupancy",
+            {"handle": "1", "idle": "1"},
+            [{"calculator": "agent-utilization", "params": {"handling": "1", "logged_in": "2"}}],
+        ),
+        ("average-speed-of-answer", {"wait": "5900", "answered": "11800"}, []),
     ],
 )
 def test_results_carry_over_to_the_next_calculator(
