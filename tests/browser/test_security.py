@@ -110,8 +110,13 @@ def compute_one_value(page: Any, lang: str, calculator: str) -> None:
     if calculator not in h.COST_CALCULATORS:
         h.expect_rows(page, calculator, h.example_reply(calculator)["result"]["values"])
         first = h.number_fields(calculator)[0]
-        half = calculators.canonical(Decimal(h.example(calculator)[first]) / 2)
-        values = h.example(calculator) | {first: half}
+        # Half the first figure, or twice it where half would make a part larger than its whole
+        # (schedule adherence's scheduled minutes).
+        for factor in (Decimal("0.5"), Decimal(2)):
+            changed = calculators.canonical(Decimal(h.example(calculator)[first]) * factor)
+            values = h.example(calculator) | {first: changed}
+            if h.reply(calculator, values)["result"] is not None:
+                break
         h.field(page, first).fill(values[first])
         h.expect_rows(page, calculator, h.reply(calculator, values)["result"]["values"])
         return
