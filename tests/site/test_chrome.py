@@ -81,7 +81,9 @@ def english_in(page: BeautifulSoup) -> list[str]:
         if text in english:
             found.append(f"{where}: {text!r}")
         else:
-            found.extend(f"{where}: {phrase!r} in {text[:80]!r}" for phrase in phrases if phrase in text)
+            found.extend(
+                f"{where}: {phrase!r} in {text[:80]!r}" for phrase in phrases if phrase in text
+            )
 
     for tag in page.find_all(True):
         for attribute in ATTRIBUTES:
@@ -157,9 +159,10 @@ def test_the_404_page_is_in_the_language(site: Path, lang: str) -> None:
     from sitebuild.catalog import load
 
     page = soup(site / lang / "404.html")
-    assert page.select_one("article h1, .md-content h1").get_text(strip=True) == load(lang)[
-        "page.not_found"
-    ]
+    assert (
+        page.select_one("article h1, .md-content h1").get_text(strip=True)
+        == load(lang)["page.not_found"]
+    )
 
 
 def test_root_chooser_has_a_description_in_every_language(site: Path) -> None:
@@ -181,9 +184,10 @@ def test_material_strings_come_from_the_catalog(site: Path, lang: str) -> None:
     text = load(lang)
     page = soup(page_file(site, lang, "glossary/cost-per-call"))
     assert page.select_one(".md-top").get_text(strip=True) == text["material.top"]
-    assert page.select_one(".md-search-result__meta").get_text(strip=True) == text[
-        "material.search.result.initializer"
-    ]
+    assert (
+        page.select_one(".md-search-result__meta").get_text(strip=True)
+        == text["material.search.result.initializer"]
+    )
     assert page.select_one(".md-skip").get_text(strip=True) == text["material.action.skip"]
     assert page.select_one("nav.md-header__inner")["aria-label"] == text["material.header"]
     assert page.select_one("nav.md-footer__inner")["aria-label"] == text["material.footer"]
