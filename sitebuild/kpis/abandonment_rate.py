@@ -30,7 +30,7 @@ BY_MODEL: frozenset[str] = frozenset()
 SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
     {
         "calculator": "abandonment-rate",
-        "values": {"abandoned": "780", "offered": "12000", "short": "180", "wait": "30"},
+        "values": EXAMPLES[""] | OPTIONAL_INPUTS,
         "source": "link",
         "decimal": ",",
         "group": " ",

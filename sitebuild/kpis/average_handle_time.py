@@ -41,15 +41,7 @@ BY_MODEL: frozenset[str] = frozenset()
 SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
     {
         "calculator": "average-handle-time",
-        "values": {
-            "talk": "26000",
-            "hold": "2400",
-            "wrap": "6600",
-            "contacts": "10000",
-            "hourly_cost": "30",
-            "occupancy": "85",
-            "shrinkage": "30",
-        },
+        "values": EXAMPLES[""],
         "source": "link",
         "decimal": ",",
         "group": " ",

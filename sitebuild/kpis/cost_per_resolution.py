@@ -32,7 +32,7 @@ BY_MODEL: frozenset[str] = frozenset()
 SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
     {
         "calculator": "cost-per-resolution",
-        "values": {"costs": "76600", "resolved": "7000", "contacts": "9800"},
+        "values": EXAMPLES[""],
         "source": "link",
         "decimal": ",",
         "group": " ",

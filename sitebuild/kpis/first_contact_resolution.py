@@ -44,13 +44,7 @@ BY_MODEL: frozenset[str] = frozenset()
 SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
     {
         "calculator": "first-contact-resolution",
-        "values": {
-            "resolved_first": "7200",
-            "contacts": "10000",
-            "fcr_target": "80",
-            "costs": "76600",
-            "variable_share": "70",
-        },
+        "values": EXAMPLES[""],
         "source": "link",
         "decimal": ",",
         "group": " ",

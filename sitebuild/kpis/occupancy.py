@@ -32,7 +32,7 @@ BY_MODEL: frozenset[str] = frozenset()
 SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
     {
         "calculator": "occupancy",
-        "values": {"handle": "1240", "idle": "360"},
+        "values": EXAMPLES[""],
         "source": "link",
         "decimal": ",",
         "group": " ",

@@ -45,17 +45,7 @@ BY_MODEL: frozenset[str] = frozenset(
 SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
     {
         "calculator": "service-level",
-        "values": {
-            "calls": "360",
-            "interval": "60",
-            "aht": "240",
-            "target": "80",
-            "answer_time": "20",
-            "max_occupancy": "85",
-            "shrinkage": "30",
-            "hourly_cost": "30",
-            "patience": "120",
-        },
+        "values": EXAMPLES[""] | OPTIONAL_INPUTS,
         "source": "link",
         "decimal": ",",
         "group": " ",
