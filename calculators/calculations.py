@@ -35,10 +35,11 @@ DEFAULT_SHRINKAGE = Decimal(30)
 
 @dataclass(frozen=True)
 class Inputs:
-    """A calculator's checked numbers and its choices, by field name."""
+    """A calculator's checked numbers, its choices and its lists (series fields), by field name."""
 
     numbers: Mapping[str, Decimal]
     choices: Mapping[str, str] = field(default_factory=dict)
+    series: Mapping[str, tuple[Decimal, ...]] = field(default_factory=dict)
 
     def get(self, name: str) -> Decimal | None:
         return self.numbers.get(name)

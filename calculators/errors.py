@@ -21,7 +21,11 @@ from __future__ import annotations
 #: that is not one (4:75); the bridge tells a negative count or share (``negative_number``) and a
 #: negative time (``negative_time``) from a negative amount of money (``negative``). ``lost_not_below``:
 #: hours lost to shrinkage that add up to the paid hours or more; ``zero_headcount``: no agents at the
-#: start or the end of the period, so there is no average headcount to divide by.
+#: start or the end of the period, so there is no average headcount to divide by. A list of values
+#: (a day's interval volumes, :func:`calculators.numbers.parse_series`): ``series_not_a_number``,
+#: ``series_negative`` and ``series_not_whole`` name the ``line`` (from 1), ``series_too_many`` the
+#: ``count`` given and the ``max``, ``series_empty`` a list without a value, ``series_no_calls`` a day
+#: without a single call.
 ERROR_CODES = frozenset(
     {
         "empty",
@@ -55,6 +59,12 @@ ERROR_CODES = frozenset(
         "solve_needs",
         "lost_not_below",
         "zero_headcount",
+        "series_not_a_number",
+        "series_negative",
+        "series_not_whole",
+        "series_too_many",
+        "series_empty",
+        "series_no_calls",
     }
 )
 

@@ -33,7 +33,8 @@ class FigureKind:
     ``min_places`` when the value has fewer; ``strip_whole`` drops the decimals of a whole value;
     ``unit`` is ``currency``, ``percent``, a CLDR unit id (``duration-second``), a catalog key
     (``unit.erlangs``, with ``{value}``) or empty; ``whole_from`` shows money from that amount up
-    without cents; ``duration`` writes seconds as minutes and seconds."""
+    without cents; ``duration`` writes seconds as minutes and seconds; ``clock`` writes minutes
+    after midnight as the locale writes a time of day ("08:30")."""
 
     places: int | None
     unit: str = ""
@@ -41,6 +42,7 @@ class FigureKind:
     strip_whole: bool = False
     whole_from: int | None = None
     duration: bool = False
+    clock: bool = False
 
     @property
     def fewest(self) -> int | None:
@@ -61,6 +63,7 @@ KINDS: dict[str, FigureKind] = {
     "erlangs": FigureKind(2, "unit.erlangs", min_places=0),
     "number": FigureKind(2, min_places=0),
     "points": FigureKind(1, "unit.points"),
+    "clock": FigureKind(0, clock=True),
 }
 #: The CLDR units of a duration's parts, largest first.
 DURATION_UNITS = ("duration-minute", "duration-second")

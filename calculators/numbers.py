@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import groupby
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from .errors import CalculatorError
@@ -170,6 +171,76 @@ def _clock(text: str, per_unit: int, field: str | None) -> Decimal:
     value = round_money(CONTEXT.divide(Decimal(seconds), per_unit), MAX_DECIMALS)
     whole = value.to_integral_value()
     return _checked(whole if value == whole else value.normalize(CONTEXT), field)
+
+
+#: Most values a list (:func:`parse_series`) holds: a day of 15-minute intervals.
+MAX_SERIES = 96
+#: What separates the values of a typed list: new lines, tabs (a spreadsheet's row), semicolons.
+_SERIES_SEPARATORS = re.compile(r"\r\n|[\r\n\t;]")
+#: A run of equal values, ``<value>x<n>`` (also with ``×`` or ``*`` typed): ``0x16`` is sixteen zeros.
+_RUN = re.compile(r"(.*?)\s*[x×*]\s*(\d{1,3})")
+#: The codes a value's own error becomes in a list, which name its line.
+_SERIES_CODES = {"negative": "series_negative", "not_whole": "series_not_whole"}
+
+
+def parse_series(
+    text: str,
+    kind: str = "count",
+    decimal_sep: str = ",",
+    group_sep: str = "\u00a0",
+    field: str | None = None,
+    link: bool = False,
+) -> tuple[Decimal, ...]:
+    r"""Parse a list of whole, non-negative values: a column pasted from a spreadsheet (one a line,
+    or tab- or semicolon-separated, in the locale's notation), or the canonical form of a link:
+    values joined by ``_`` with a ``.`` decimal point, a run of equal values as ``<value>x<n>``.
+
+    A bad value names its line (from 1); empty lines are skipped; at most :data:`MAX_SERIES` values.
+
+    >>> parse_series("0x3_40_85", link=True)
+    (Decimal('0'), Decimal('0'), Decimal('0'), Decimal('40'), Decimal('85'))
+    >>> parse_series("1 250\n40\t85;0", "count", ",", "\u00a0")
+    (Decimal('1250'), Decimal('40'), Decimal('85'), Decimal('0'))
+    >>> parse_series("12\n-3")
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: value: series_negative
+    """
+    parts = text.split("_") if link else _SERIES_SEPARATORS.split(text)
+    values: list[Decimal] = []
+    for line, part in enumerate(parts, start=1):
+        if not part.strip():
+            continue
+        run = _RUN.fullmatch(part.strip())
+        body, repeat = (run.group(1), int(run.group(2))) if run else (part, 1)
+        try:
+            if repeat == 0:
+                raise CalculatorError("not_a_number", field)
+            if link:
+                value = parse_canonical(body, field)
+            else:
+                value = parse_input(body, kind, decimal_sep, group_sep, field)
+            if kind == "count" and value != value.to_integral_value():
+                raise CalculatorError("not_whole", field)
+        except CalculatorError as error:
+            code = _SERIES_CODES.get(error.code, "series_not_a_number")
+            raise CalculatorError(code, field, line=line) from None
+        values.extend([value] * repeat)
+        if len(values) > MAX_SERIES:
+            raise CalculatorError("series_too_many", field, max=MAX_SERIES)
+    if not values:
+        raise CalculatorError("series_empty", field)
+    return tuple(values)
+
+
+def canonical_series(values: tuple[Decimal, ...]) -> str:
+    """A list in a link's canonical form: ``_`` between values, runs of two or more as ``<v>x<n>``.
+
+    >>> canonical_series((Decimal(0), Decimal(0), Decimal("40.0"), Decimal(85), Decimal(85)))
+    '0x2_40_85x2'
+    """
+    runs = [(text, len(list(group))) for text, group in groupby(canonical(v) for v in values)]
+    return "_".join(f"{text}x{n}" if n > 1 else text for text, n in runs)
 
 
 def round_money(value: Decimal, places: int = 2) -> Decimal:

@@ -27,7 +27,8 @@ from .periods import Period
 
 #: How a value is shown: money with cents, a large sum without cents, a whole count, a percentage
 #: with one decimal, seconds, minutes and seconds, hours, minutes, erlangs, a plain number, percentage
-#: points (the difference of two percentages, a survey's margin of error).
+#: points (the difference of two percentages, a survey's margin of error), a time of day (minutes
+#: after midnight, shown as the locale writes a clock time).
 Kind = Literal[
     "money",
     "sum",
@@ -40,9 +41,13 @@ Kind = Literal[
     "erlangs",
     "number",
     "points",
+    "clock",
 ]
-#: Input kinds: a choice is a fixed list (select or radio); everything else is typed as a number.
-FieldKind = Literal["money", "count", "percent", "seconds", "minutes", "hours", "number", "choice"]
+#: Input kinds: a choice is a fixed list (select or radio); a series a list of whole numbers typed
+#: or pasted one a line (a day's interval volumes); everything else is typed as a number.
+FieldKind = Literal[
+    "money", "count", "percent", "seconds", "minutes", "hours", "number", "choice", "series"
+]
 #: The currencies a money calculator offers (their indicative rates are build-time data).
 CURRENCIES = ("USD", "EUR", "NOK", "RUB", "VND")
 PERIODS = tuple(period.value for period in Period)
@@ -173,8 +178,10 @@ class Formula:
 class Spec:
     """A calculator: its id (the article's slug), fields, computation and the rows it shows.
 
-    ``table`` lists the columns of an extra table (one row per line of the outcome's table), under
-    the heading ``table_caption`` (a catalog key);
+    ``table`` lists the columns of an extra table (one row per line of the outcome's table; a
+    column shows while its ``when`` holds), under the heading ``table_caption`` (a catalog key;
+    ``table_labels`` gives another under a choice, as :attr:`Field.labels`); ``chart`` names the
+    table's column drawn as bars, one per line, while the choices of ``chart_when`` hold;
     ``compared`` names the result set against the benchmark when it is not the main one;
     ``assumption`` is the catalog key of the model's assumptions, shown with the results, with
     ``assumption_values`` (percentages) for its placeholders;
@@ -195,6 +202,9 @@ class Spec:
     carry: tuple[Carry, ...] = ()
     compared: str = ""
     table_caption: str = ""
+    table_labels: tuple[tuple[str, str, str], ...] = ()
+    chart: str = ""
+    chart_when: Condition = ()
     assumption: str = ""
     assumption_values: tuple[tuple[str, Decimal], ...] = ()
     solve: tuple[Solve, ...] = ()
@@ -230,7 +240,13 @@ class Spec:
 
     @property
     def numbers(self) -> tuple[Field, ...]:
-        return tuple(f for f in self.fields if f.kind != "choice")
+        """The fields typed as one number each."""
+        return tuple(f for f in self.fields if f.kind not in ("choice", "series"))
+
+    @property
+    def series(self) -> tuple[Field, ...]:
+        """The fields typed as a list of numbers."""
+        return tuple(f for f in self.fields if f.kind == "series")
 
 
 def period_field(group: str = "", unless: Condition = ()) -> Field:

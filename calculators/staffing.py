@@ -19,7 +19,7 @@ Decimal('84.03')
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from fractions import Fraction
@@ -829,3 +829,34 @@ def patience_estimate(mean_wait: Number, abandoned: Number, offered: Number) -> 
     wait = positive(mean_wait, "wait")
     lost = divisor(abandoned, "abandoned")
     return CONTEXT.divide(CONTEXT.multiply(wait, divisor(offered, "offered")), lost)
+
+
+# --- A day plan: the same queue, interval by interval ------------------------------------------
+
+
+def agent_hours(scheduled: Iterable[Number], interval_minutes: Number) -> Decimal:
+    """A day's agent hours: the sum of the scheduled agents of every interval x its length in hours.
+
+    Agent hours = sum(scheduled agents) x interval minutes / 60. Source: the content brief, part 2
+    ("Service level": staff cost = scheduled agents x hours x hourly cost), summed over the day.
+
+    >>> agent_hours([0, 4, 6, 6], 30)
+    Decimal('8')
+    """
+    total = sum((count(agents, "agents") for agents in scheduled), Decimal(0))
+    return CONTEXT.divide(CONTEXT.multiply(total, to_decimal(interval_minutes)), 60)
+
+
+def weighted_share(shares: Iterable[tuple[Number, Number]], field: str = "calls") -> Decimal:
+    """A day's share (service level, abandonment) from each interval's ``(calls, share)``, weighted
+    by its calls: sum(calls x share) / sum(calls); an interval without calls weighs nothing.
+
+    >>> weighted_share([(100, 90), (300, 80), (0, 0)])
+    Decimal('82.5')
+    """
+    pairs = [(to_decimal(calls), to_decimal(share)) for calls, share in shares]
+    total = sum((calls for calls, _ in pairs), Decimal(0))
+    if total == 0:
+        raise CalculatorError("series_no_calls", field)
+    weighted = sum((CONTEXT.multiply(calls, share) for calls, share in pairs), Decimal(0))
+    return CONTEXT.divide(weighted, total)

@@ -37,7 +37,7 @@ from .calculations import Inputs, Outcome
 from .errors import CalculatorError
 from .kinds import reply_places
 from .kpis import BENCHMARKS, SPECS
-from .numbers import canonical, parse_canonical, parse_input, round_money
+from .numbers import canonical, canonical_series, parse_canonical, parse_input, parse_series, round_money
 from .specs import Carry, Kind, Row, Solve, Spec, holds
 
 
@@ -69,10 +69,28 @@ def respond(request: Mapping[str, Any]) -> dict[str, Any]:
             numbers[field.name] = _parse(text, field.name, request, field.kind)
         except CalculatorError as error:
             errors[field.name] = _error(error, field.kind)
+    series: dict[str, tuple[Decimal, ...]] = {}
+    for field in spec.series:
+        text = raw.get(field.name, "")
+        if not field.applies(choices) or not text.strip():
+            continue
+        try:
+            series[field.name] = parse_series(
+                text,
+                "count",
+                request.get("decimal", ","),
+                request.get("group", " "),
+                field.name,
+                link=request.get("source") == "link",
+            )
+        except CalculatorError as error:
+            errors[field.name] = _error(error, field.kind)
     reply: dict[str, Any] = {
         "errors": errors,
         "result": None,
-        "link": {name: canonical(value) for name, value in numbers.items()} | choices,
+        "link": {name: canonical(value) for name, value in numbers.items()}
+        | {name: canonical_series(values) for name, values in series.items()}
+        | choices,
     }
     digits = max(0, min(int(request.get("digits", 2)), 4))
     target = _target(spec, solver, request, reply) if solver is not None else None
@@ -82,10 +100,10 @@ def respond(request: Mapping[str, Any]) -> dict[str, Any]:
     ):
         return reply
     try:
-        outcome = spec.compute(Inputs(numbers, choices))
+        outcome = spec.compute(Inputs(numbers, choices, series))
     except CalculatorError as error:
         name = error.field or spec.numbers[0].name
-        kind = next((f.kind for f in spec.numbers if f.name == name), "money")
+        kind = next((f.kind for f in spec.fields if f.name == name), "money")
         errors[name] = _error(error, kind)
         return reply
     try:

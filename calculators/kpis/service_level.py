@@ -22,8 +22,11 @@ def compute(inputs: Inputs) -> Outcome:
     """Agents for a target (Erlang C, or Erlang A with a patience), raised to an occupancy cap, or
     the figures of a fixed number of agents; what they achieve, and what they cost.
 
-    An empty shrinkage counts as :data:`DEFAULT_SHRINKAGE`, as on average handle time.
+    An empty shrinkage counts as :data:`DEFAULT_SHRINKAGE`, as on average handle time. Under the
+    plan ``day`` the figures are those of a day of intervals (:func:`day_plan`).
     """
+    if inputs.choices.get("plan") == "day":
+        return day_plan(inputs)
     calls = count(inputs.need("calls"), "calls")
     interval = int(inputs.choices.get("interval", "30"))
     aht, target, answer = (inputs.need(name) for name in ("aht", "target", "answer_time"))
@@ -74,6 +77,78 @@ def compute(inputs: Inputs) -> Outcome:
         values["staff-cost-per-call"] = CONTEXT.divide(staff_cost, calls)
     model = "note.erlang_c" if patience is None else f"note.erlang_a.{basis}"
     return Outcome(values=values, table=tuple(table), notes=(model, decided))
+
+
+def day_plan(inputs: Inputs) -> Outcome:
+    """A day of intervals: each interval's calls (the list ``volumes``, the first interval starting
+    at the hour ``opens``) staffed as one interval is, with the same interval length, AHT, target,
+    answer time, patience, occupancy cap, shrinkage and hourly cost in every interval.
+
+    Per interval: calls, agents, scheduled agents, service level, occupancy (and abandonment with a
+    patience, and the staff cost with an hourly cost); an interval without calls needs no agents.
+    For the day: the peak agents and scheduled agents, the calls, the service level (and the
+    abandonment) weighted by calls, the agent hours = sum of scheduled agents x interval hours, and
+    the staff cost = agent hours x hourly cost.
+    """
+    volumes = inputs.series.get("volumes")
+    if volumes is None:
+        raise CalculatorError("empty", "volumes")
+    interval = int(inputs.choices.get("interval", "30"))
+    aht, answer = inputs.need("aht"), inputs.need("answer_time")
+    inputs.need("target")
+    patience = inputs.get("patience")
+    basis = inputs.choices.get("basis", staffing.SL_BASES[0])
+    shrinkage = inputs.numbers.get("shrinkage", DEFAULT_SHRINKAGE)
+    hourly_cost = inputs.get("hourly_cost")
+    hours = CONTEXT.divide(Decimal(interval), 60)
+    start = int(inputs.choices.get("opens", "8")) * 60
+    table: list[dict[str, Decimal]] = []
+    served: list[tuple[Decimal, Decimal]] = []
+    lost: list[tuple[Decimal, Decimal]] = []
+    for index, calls in enumerate(volumes):
+        line = {
+            "start": Decimal((start + index * interval) % _DAY_MINUTES),
+            "calls": calls,
+            "agents": Decimal(0),
+            "scheduled-agents": Decimal(0),
+        }
+        if calls > 0:
+            traffic = staffing.traffic(calls, interval, aht)
+            agents, _ = _service_level_agents(inputs, calls, interval, traffic, patience, basis)
+            row = _staffing_row(traffic, agents, aht, answer, patience, basis)
+            line |= {
+                "agents": Decimal(agents),
+                "scheduled-agents": Decimal(staffing.scheduled_agents(agents, shrinkage)),
+                "service-level": row.service_level,
+                "occupancy": row.occupancy,
+            }
+            served.append((calls, row.service_level))
+            if row.abandoned is not None:
+                line["abandoned"] = row.abandoned
+                lost.append((calls, row.abandoned))
+        if hourly_cost is not None:
+            line["staff-cost"] = line["scheduled-agents"] * hours * hourly_cost
+        table.append(line)
+    if not served:
+        raise CalculatorError("series_no_calls", "volumes")
+    agent_hours = staffing.agent_hours((line["scheduled-agents"] for line in table), interval)
+    values: dict[str, Decimal] = {
+        "agents": max(line["agents"] for line in table),
+        "scheduled-agents": max(line["scheduled-agents"] for line in table),
+        "service-level": staffing.weighted_share(served, "volumes"),
+        "day-calls": sum(volumes, Decimal(0)),
+        "agent-hours": agent_hours,
+    }
+    if lost:
+        values["abandoned"] = staffing.weighted_share(lost, "volumes")
+    if hourly_cost is not None:
+        values["day-staff-cost"] = agent_hours * hourly_cost
+    model = "note.erlang_c" if patience is None else f"note.erlang_a.{basis}"
+    return Outcome(values=values, table=tuple(table), notes=(model, "note.day_plan"))
+
+
+#: Minutes in a day: an interval's start wraps past midnight.
+_DAY_MINUTES = 24 * 60
 
 
 def _service_level_agents(
@@ -145,10 +220,17 @@ _HANG_UP = "group.hang_up"
 _PLAN = "group.plan"
 
 
+#: The rows of one interval's figures, hidden while a day is planned, and those of a day.
+_INTERVAL = (("plan", "interval"),)
+_DAY = (("plan", "day"),)
+
+
 SPEC = Spec(
     id="service-level",
     fields=(
-        Field("calls", "count", "field.calls_per_interval"),
+        Field("plan", "choice", "field.plan", choices=("interval", "day"), radio=True),
+        Field("calls", "count", "field.calls_per_interval", unless=_DAY),
+        Field("volumes", "series", "field.volumes", when=_DAY),
         Field(
             "interval",
             "choice",
@@ -157,41 +239,77 @@ SPEC = Spec(
             default="30",
             unit="minutes",
         ),
+        Field(
+            "opens",
+            "choice",
+            "field.opens",
+            when=_DAY,
+            choices=tuple(str(hour) for hour in range(24)),
+            default="8",
+            unit="clock",
+        ),
         Field("aht", "seconds", "field.aht_seconds"),
         Field("target", "percent", "field.target"),
         Field("answer_time", "seconds", "field.answer_time"),
         Field("patience", "seconds", "field.patience", group=_HANG_UP),
         Field("basis", "choice", "field.basis", group=_HANG_UP, choices=staffing.SL_BASES),
         Field("max_occupancy", "percent", "field.max_occupancy", group=_PLAN),
-        Field("agents", "count", "field.fixed_agents", group=_PLAN),
+        Field("agents", "count", "field.fixed_agents", group=_PLAN, unless=_DAY),
         Field("shrinkage", "percent", "field.shrinkage", group=_COST),
         Field("hourly_cost", "money", "field.hourly_cost", group=_COST),
         currency_field(_COST),
     ),
     compute=compute,
     results=(
-        Row("agents", "result.agents", "count", main=True),
-        Row("scheduled-agents", "result.scheduled-agents", "count", main=True),
-        Row("service-level", "result.service-level", "percent", main=True),
-        Row("asa", "result.asa", "seconds"),
+        Row(
+            "agents",
+            "result.agents",
+            "count",
+            main=True,
+            labels=(("plan", "day", "result.peak-agents"),),
+        ),
+        Row(
+            "scheduled-agents",
+            "result.scheduled-agents",
+            "count",
+            main=True,
+            labels=(("plan", "day", "result.peak-scheduled-agents"),),
+        ),
+        Row(
+            "service-level",
+            "result.service-level",
+            "percent",
+            main=True,
+            labels=(("plan", "day", "result.day-service-level"),),
+        ),
+        Row("asa", "result.asa", "seconds", when=_INTERVAL),
         Row("abandoned", "result.abandoned", "percent"),
-        Row("wait-probability", "result.wait-probability", "percent"),
-        Row("occupancy", "result.occupancy", "percent"),
-        Row("traffic", "result.traffic", "erlangs"),
-        Row("calls-at-target", "result.calls-at-target", "count"),
-        Row("staff-cost", "result.staff-cost", "money"),
-        Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
+        Row("wait-probability", "result.wait-probability", "percent", when=_INTERVAL),
+        Row("occupancy", "result.occupancy", "percent", when=_INTERVAL),
+        Row("traffic", "result.traffic", "erlangs", when=_INTERVAL),
+        Row("calls-at-target", "result.calls-at-target", "count", when=_INTERVAL),
+        Row("staff-cost", "result.staff-cost", "money", when=_INTERVAL),
+        Row("staff-cost-per-call", "result.staff-cost-per-call", "money", when=_INTERVAL),
+        Row("day-calls", "result.day-calls", "count", when=_DAY),
+        Row("agent-hours", "result.agent-hours", "hours", when=_DAY),
+        Row("day-staff-cost", "result.day-staff-cost", "money", when=_DAY),
     ),
     table=(
+        Row("start", "table.start", "clock", when=_DAY),
+        Row("calls", "table.calls", "count", when=_DAY),
         Row("agents", "table.agents", "count"),
         Row("scheduled-agents", "table.scheduled_agents", "count"),
         Row("service-level", "result.service-level", "percent"),
-        Row("asa", "result.asa", "seconds"),
+        Row("asa", "result.asa", "seconds", when=_INTERVAL),
         Row("abandoned", "table.abandoned", "percent"),
         Row("occupancy", "result.occupancy", "percent"),
-        Row("staff-cost-per-call", "result.staff-cost-per-call", "money"),
+        Row("staff-cost", "table.staff_cost", "money", when=_DAY),
+        Row("staff-cost-per-call", "result.staff-cost-per-call", "money", when=_INTERVAL),
     ),
     table_caption="table.staffing_caption",
+    table_labels=(("plan", "day", "table.day_caption"),),
+    chart="agents",
+    chart_when=_DAY,
     assumption="assumption.erlang",
     assumption_values=(("shrinkage", DEFAULT_SHRINKAGE),),
     notes=(
@@ -200,6 +318,7 @@ SPEC = Spec(
         "note.decided.target",
         "note.decided.occupancy",
         "note.decided.fixed",
+        "note.day_plan",
     ),
     compared="service-level",
     carry=(
