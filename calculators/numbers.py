@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import groupby
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from itertools import groupby
 
 from .errors import CalculatorError
 

@@ -37,7 +37,14 @@ from .calculations import Inputs, Outcome
 from .errors import CalculatorError
 from .kinds import reply_places
 from .kpis import BENCHMARKS, SPECS
-from .numbers import canonical, canonical_series, parse_canonical, parse_input, parse_series, round_money
+from .numbers import (
+    canonical,
+    canonical_series,
+    parse_canonical,
+    parse_input,
+    parse_series,
+    round_money,
+)
 from .specs import Carry, Kind, Row, Solve, Spec, holds
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from datetime import time
 from decimal import Decimal
 from html import escape
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.numbers import (
     format_decimal,
     format_percent,
@@ -36,7 +37,7 @@ from calculators.kinds import (
 )
 from calculators.kpis import BENCHMARKS, REFERENCES, SPECS
 from calculators.numbers import round_money
-from calculators.specs import Field, Row, Spec
+from calculators.specs import Field, Row, Spec, holds
 from sitebuild import examples
 from sitebuild.catalog import load, translate
 
@@ -156,6 +157,8 @@ class Formatter:
         declared = KINDS[kind]
         if declared.duration:
             return self.duration(value)
+        if declared.clock:
+            return self.clock(value)
         if declared.unit == "currency":
             return (
                 self.money(value, currency)
@@ -186,8 +189,20 @@ class Formatter:
             return unit_text(number.normalize(), _UNITS[field.kind], self.lang)
         return format_decimal(number, locale=self.lang)
 
+    def clock(self, minutes: Decimal | int) -> str:
+        """Minutes after midnight as the locale writes a time of day: "08:30".
+
+        >>> Formatter("nb").clock(510), Formatter("vi").clock(1380)
+        ('08:30', '23:00')
+        """
+        whole = int(minutes) % (24 * 60)
+        return format_time(time(whole // 60, whole % 60), "short", locale=self.lang)
+
     def choice(self, field: Field, value: str) -> str:
-        """A choice's label: a duration for minute intervals, the catalog's word, or the code."""
+        """A choice's label: a time of day for an hour, a duration for minute intervals, the
+        catalog's word, or the code."""
+        if field.unit == "clock":
+            return self.clock(int(value) * 60)
         if field.unit:
             return unit_text(int(value), _UNITS[field.unit], self.lang, long=True)
         key = f"{field.name}.{value}"
@@ -651,18 +666,19 @@ def staffing_table(calculator: str, fmt: Formatter) -> str:
     the row of the main result in bold."""
     spec = SPECS[calculator]
     outcome = examples.outcome(calculator)
+    choices = examples.inputs(calculator).choices
+    columns = [col for col in spec.table if holds(col.when, choices)]
     needed = outcome.values.get(spec.main.key)
     rows = []
     for line in outcome.table:
         cells = [
-            fmt.figure(line[col.key], col.kind) if col.key in line else "\u2013"
-            for col in spec.table
+            fmt.figure(line[col.key], col.kind) if col.key in line else "\u2013" for col in columns
         ]
-        if line.get(spec.table[0].key) == needed:
+        if line.get(columns[0].key) == needed:
             cells = [f"<strong>{cell}</strong>" for cell in cells]
         rows.append(cells)
     return table(
-        [_label(fmt, col, {}) for col in spec.table],
+        [_label(fmt, col, choices) for col in columns],
         rows,
         fmt.t(spec.table_caption),
         "glossary-table--numbers glossary-table--staffing",

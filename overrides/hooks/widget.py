@@ -19,7 +19,7 @@ from oembed import HEIGHT as EMBED_HEIGHT
 
 from calculators.kinds import RANGE_MESSAGE, as_config
 from calculators.kpis import SPECS
-from calculators.numbers import canonical
+from calculators.numbers import MAX_SERIES, canonical
 from calculators.specs import Field, Row, Scenario, Spec
 from sitebuild.catalog import DEFAULT_CURRENCY, load
 from sitebuild.rates import INDICATIVE_USD_RATES, RATES_DATE
@@ -99,6 +99,21 @@ class _Form:
             "</div>"
         )
 
+    def series(self, field: Field) -> str:
+        """A list of values typed or pasted one a line (a spreadsheet's column), with its hint."""
+        uid, name = self.uid, field.name
+        return (
+            f'<div class="calc__field calc__field--series" data-field="{name}"{_conditions(field)}>'
+            f'<label for="{uid}-{name}">{escape(self.label(field))}</label>'
+            f'<textarea id="{uid}-{name}" name="{name}" rows="8" inputmode="decimal" '
+            f'autocomplete="off" spellcheck="false" '
+            f'aria-describedby="{uid}-{name}-error {uid}-{name}-hint"></textarea>'
+            f'<span class="calc__hint" id="{uid}-{name}-hint">'
+            f"{escape(self.t('hint.series', max=str(MAX_SERIES)))}</span>"
+            f'<p class="calc__error" id="{uid}-{name}-error" data-error-for="{name}" hidden></p>'
+            "</div>"
+        )
+
     def choice(self, field: Field) -> str:
         selected = self.currency if field.role == "currency" else field.initial
         if field.radio:
@@ -123,6 +138,8 @@ class _Form:
         )
 
     def control(self, field: Field) -> str:
+        if field.kind == "series":
+            return self.series(field)
         return self.choice(field) if field.kind == "choice" else self.number(field)
 
     def group(self, key: str, fields: list[Field]) -> str:
@@ -230,6 +247,7 @@ class _Form:
         keys |= {key for _, key in spec.remarks}
         if spec.table_caption:
             keys.add(spec.table_caption)
+            keys |= {key for *_, key in spec.table_labels}
         if spec.assumption:
             keys |= {spec.assumption, "table.assumption"}
         if spec.scenario is not None:
@@ -286,6 +304,10 @@ class _Form:
             },
             "table": rows(spec.table),
             "tableCaption": spec.table_caption,
+            "tableLabels": spec.table_labels,
+            "chart": {"key": spec.chart, "when": _condition(spec.chart_when)}
+            if spec.chart
+            else None,
             "benchmark": benchmark_tokens(spec, self.fmt),
             "homeCurrency": self.currency,
             "currencyField": getattr(spec.with_role("currency"), "name", ""),

@@ -10,6 +10,14 @@
   const SVG = "http://www.w3.org/2000/svg";
   const workerUrl = new URL("calculator-worker.js", document.currentScript.src);
   const canonicalText = /^\+?\d{1,30}(\.\d{1,10})?$/;
+  // A list in a link's canonical form: values joined by "_", a run of equal values as "<value>x<n>".
+  const canonicalSeries = /^\d{1,30}(\.\d{1,10})?(x\d{1,3})?(_\d{1,30}(\.\d{1,10})?(x\d{1,3})?)*$/;
+  const MAX_SERIES_TEXT = 4000; // longest list a link may fill in (96 values of five digits and more)
+  const expandSeries = (text) =>
+    text.split("_").flatMap((part) => {
+      const [value, times] = part.split("x");
+      return Array(times === undefined ? 1 : Math.min(Number(times), 999)).fill(value);
+    });
 
   const template = (text, values) =>
     text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
@@ -83,6 +91,13 @@
       return shown.join(" ");
     }
 
+    // Minutes after midnight as the locale writes a time of day ("08:30"), as Babel's short time.
+    clock(minutes) {
+      const whole = ((Math.round(Number(minutes)) % 1440) + 1440) % 1440;
+      const options = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" };
+      return new Intl.DateTimeFormat(this.lang, options).format(new Date(Date.UTC(1970, 0, 1, 0, whole)));
+    }
+
     // A money range with the currency once, written with the catalog's range message.
     moneyRange(low, high, currency, t) {
       if (Number(low) === Number(high)) return this.money(low, currency);
@@ -96,6 +111,7 @@
     figure(value, kind, currency, t) {
       const k = this.kinds[kind] || this.kinds.number;
       if (k.duration) return this.duration(value, k.parts);
+      if (k.clock) return this.clock(value);
       if (k.unit === "currency") {
         let digits = k.places === null ? this.currencyDigits(currency) : k.places;
         if (k.whole_from !== null && Math.abs(Number(value)) >= k.whole_from) digits = 0;
@@ -174,15 +190,19 @@
         input.value = canonicalText.test(target) ? this.formatPlain(target) : target;
         found = true;
       }
-      for (const input of this.form.querySelectorAll("input[name], select[name]")) {
+      for (const input of this.form.querySelectorAll("input[name], select[name], textarea[name]")) {
         if (!params.has(input.name)) continue;
-        const raw = params.get(input.name).slice(0, 200);
+        const raw = params.get(input.name).slice(0, input.tagName === "TEXTAREA" ? MAX_SERIES_TEXT : 200);
         found = true;
         if (input.type === "radio") {
           const group = [...this.form.querySelectorAll("input[type=radio]")].filter((r) => r.name === input.name);
           if (group.some((r) => r.value === raw)) input.checked = input.value === raw;
         } else if (input.tagName === "SELECT") {
           if ([...input.options].some((o) => o.value === raw)) input.value = raw;
+        } else if (input.tagName === "TEXTAREA") {
+          // A list: one value a line in the reader's notation (a canonical list is expanded).
+          input.value = canonicalSeries.test(raw.trim()) ? this.seriesLines(raw.trim()).join("\n") : raw;
+          this.touched.add(input.name);
         } else {
           input.value = canonicalText.test(raw.trim()) ? this.formatPlain(raw.trim()) : raw;
           this.touched.add(input.name);
@@ -191,6 +211,11 @@
         }
       }
       return found;
+    }
+
+    // A canonical list's values one by one, in the reader's notation.
+    seriesLines(canonical) {
+      return expandSeries(canonical).map((value) => this.formatPlain(value));
     }
 
     formatPlain(canonical) {
@@ -365,7 +390,7 @@
 
     request() {
       const values = this.choices();
-      for (const input of this.form.querySelectorAll("input[name]:not([type=radio])")) {
+      for (const input of this.form.querySelectorAll("input[name]:not([type=radio]), textarea[name]")) {
         if (!input.closest("[hidden]")) values[input.name] = input.value;
       }
       const digits = new Intl.NumberFormat(this.lang, { style: "currency", currency: this.currency })
@@ -504,7 +529,9 @@
     // cents), counts, percentages, times with their unit, a choice's unit.
     fieldFigure(value, field) {
       const kind = field ? field.kind : "number";
+      if (kind === "choice" && field.unit === "clock") return this.formats.clock(Number(value) * 60);
       if (kind === "choice") return field.unit ? this.formats.unit(value, field.unit.replace(/s$/, ""), 0) : value;
+      if (kind === "series") return this.seriesLines(value).join("; ");
       if (kind === "money" || kind === "count" || kind === "percent") return this.figure(value, kind);
       const unit = (this.formats.kinds[kind] || {}).unit || "";
       if (unit.startsWith("duration-")) return this.formats.unit(value, unit, 2, 0);
@@ -621,17 +648,27 @@
       box.replaceChildren(list, note);
     }
 
+    // Only the columns some line has (a model's optional figure, such as abandonment; a column of
+    // another choice: the bridge leaves it out).
+    tableColumns(lines) {
+      return this.config.table.filter((col) => (lines || []).some((line) => col.key in line));
+    }
+
+    tableCaption() {
+      return this.t(labelKey({ label: this.config.tableCaption, labels: this.config.tableLabels }, this.choices()));
+    }
+
     renderTable(box, lines) {
-      // Only the columns some line has (a model's optional figure, such as abandonment).
-      const columns = this.config.table.filter((col) => (lines || []).some((line) => col.key in line));
+      const columns = this.tableColumns(lines);
       if (!lines || !lines.length || !columns.length) return box.replaceChildren();
       const rows = lines.map((line) => columns.map((col) => (col.key in line ? this.figure(line[col.key], col.kind) : "–")));
       const headers = columns.map((col) => rowLabel(this.t(col.label), col.kind));
-      const grid = table(headers, rows, this.t(this.config.tableCaption));
+      const grid = table(headers, rows, this.tableCaption());
+      // The line of the main result in bold: the agents chosen, or the peak of a day.
       const main = this.config.results.find((row) => row.main);
       const chosen = this.root.querySelector(`[data-result="${main.key}"]`).dataset.value;
       lines.forEach((line, index) => {
-        if (line[columns[0].key] === chosen) grid.rows[index + 1].classList.add("calc__chosen");
+        if (line[main.key] === chosen) grid.rows[index + 1].classList.add("calc__chosen");
       });
       box.replaceChildren(grid);
     }
@@ -656,6 +693,8 @@
     // an average) on one scale in the reader's currency (the benchmark converted at the form's rate);
     // the text alternative says it in words, and the notes below say how the benchmark was converted.
     renderChart(box, result) {
+      const bars = this.config.chart;
+      if (bars && holds(bars.when, this.choices())) return this.renderBars(box, result.table, bars.key);
       const c = result.comparison;
       const main = this.config.results[0];
       if (!c || !c.position || !(main.key in result.values)) return box.replaceChildren();
@@ -680,6 +719,44 @@
       }));
       const notes = this.benchmarkNotes(c).map((text) => Object.assign(el("p", text), { className: "calc__chart-note" }));
       box.replaceChildren(svg, ...notes);
+    }
+
+    // A bar per line of the table: the column `key` (agents through a day) against the first column
+    // (the interval's start), with the peak and the first and last starts written under it. Sizes
+    // are SVG attributes, never inline styles (the page's CSP allows none).
+    renderBars(box, lines, key) {
+      const column = this.config.table.find((col) => col.key === key);
+      const first = this.tableColumns(lines)[0];
+      if (!column || !first || !lines.length || first.key === key) return box.replaceChildren();
+      const values = lines.map((line) => Number(line[key] || 0));
+      const peak = Math.max(...values);
+      const top = 16;
+      const height = 90;
+      const width = 316 / lines.length;
+      const label = (line) => this.figure(line[first.key], first.kind);
+      const peakLine = lines[values.indexOf(peak)];
+      const alt = this.t("chart.bars_alt", {
+        what: rowLabel(this.t(column.label), column.kind),
+        peak: this.figure(String(peak), column.kind),
+        at: label(peakLine),
+        from: label(lines[0]),
+        to: label(lines[lines.length - 1]),
+      });
+      const svg = svgNode("svg", { viewBox: `0 0 320 ${top + height + 16}`, role: "img", "aria-label": alt });
+      svg.append(svgNode("title", {}, alt));
+      svg.append(svgNode("text", { x: 2, y: 11 }, `${rowLabel(this.t(column.label), column.kind)}: ${this.figure(String(peak), column.kind)} (${label(peakLine)})`));
+      values.forEach((value, index) => {
+        const h = peak ? (value / peak) * height : 0;
+        svg.append(svgNode("rect", {
+          class: `calc-chart__bar${value === peak ? " calc-chart__bar--peak" : ""}`,
+          x: (2 + index * width).toFixed(2), y: (top + height - h).toFixed(2),
+          width: Math.max(width - (lines.length > 48 ? 0.3 : 0.8), 0.5).toFixed(2), height: Math.max(h, 0).toFixed(2),
+        }));
+      });
+      svg.append(svgNode("line", { class: "calc-chart__axis", x1: 2, x2: 318, y1: top + height + 0.5, y2: top + height + 0.5 }));
+      svg.append(svgNode("text", { x: 2, y: top + height + 13 }, label(lines[0])));
+      svg.append(svgNode("text", { x: 318, y: top + height + 13, "text-anchor": "end" }, label(lines[lines.length - 1])));
+      box.replaceChildren(svg);
     }
 
     writeLink(link) {
@@ -773,6 +850,8 @@
           const control = wrapper.querySelector("select") || wrapper.querySelector("input:checked");
           const text = control.tagName === "SELECT" ? control.selectedOptions[0].textContent : control.parentElement.textContent;
           rows.push({ label, text: text.trim(), field });
+        } else if (field.kind === "series" && field.name in reply.link) {
+          rows.push({ label, text: this.seriesLines(reply.link[field.name]).join("; "), field });
         } else if (field.name in reply.link) {
           rows.push({ label, value: reply.link[field.name], field, kind: field.kind === "count" ? "count" : field.kind });
         }
@@ -791,14 +870,28 @@
     }
 
     // Tab-separated: label, the number with the locale's decimal separator and no grouping, the unit.
+    // Then the extra table, if the result has one: a header line, one line per row, a column per figure.
     tableText() {
       const plain = new Intl.NumberFormat(this.lang, { useGrouping: false, maximumFractionDigits: 10 });
-      return this.keptRows()
-        .map((row) => {
-          if (!("value" in row)) return `${row.label}\t${row.text}\t`;
-          return `${row.label}\t${plain.format(row.value)}\t${this.unitOf(row.kind)}`;
-        })
-        .join("\n");
+      const lines = this.keptRows().map((row) => {
+        if (!("value" in row)) return `${row.label}\t${row.text}\t`;
+        return `${row.label}\t${plain.format(row.value)}\t${this.unitOf(row.kind)}`;
+      });
+      const table = this.lastReply ? this.lastReply.result.table : [];
+      const columns = this.tableColumns(table);
+      if (table.length && columns.length) {
+        const cell = (col, line) => {
+          if (!(col.key in line)) return "";
+          return (this.formats.kinds[col.kind] || {}).clock ? this.figure(line[col.key], col.kind) : plain.format(line[col.key]);
+        };
+        const head = columns.map((col) => {
+          const unit = this.unitOf(col.kind);
+          const name = rowLabel(this.t(col.label), col.kind);
+          return unit ? `${name} (${unit})` : name;
+        });
+        lines.push("", this.tableCaption(), head.join("\t"), ...table.map((line) => columns.map((col) => cell(col, line)).join("\t")));
+      }
+      return lines.join("\n");
     }
 
     async copyTable() {
