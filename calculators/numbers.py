@@ -175,8 +175,10 @@ def _clock(text: str, per_unit: int, field: str | None) -> Decimal:
 
 #: Most values a list (:func:`parse_series`) holds: a day of 15-minute intervals.
 MAX_SERIES = 96
-#: What separates the values of a typed list: new lines, tabs (a spreadsheet's row), semicolons.
-_SERIES_SEPARATORS = re.compile(r"\r\n|[\r\n\t;]")
+#: What separates the values of a typed list: new lines, and within a line tabs (a spreadsheet's
+#: row) or semicolons.
+_SERIES_LINES = re.compile(r"\r\n|[\r\n]")
+_SERIES_CELLS = re.compile(r"[\t;]")
 #: A run of equal values, ``<value>x<n>`` (also with ``×`` or ``*`` typed): ``0x16`` is sixteen zeros.
 _RUN = re.compile(r"(.*?)\s*[x×*]\s*(\d{1,3})")
 #: The codes a value's own error becomes in a list, which name its line.
@@ -195,7 +197,8 @@ def parse_series(
     or tab- or semicolon-separated, in the locale's notation), or the canonical form of a link:
     values joined by ``_`` with a ``.`` decimal point, a run of equal values as ``<value>x<n>``.
 
-    A bad value names its line (from 1); empty lines are skipped; at most :data:`MAX_SERIES` values.
+    A bad value names its line (from 1; in a link, its place in the list); empty lines are skipped;
+    at most :data:`MAX_SERIES` values.
 
     >>> parse_series("0x3_40_85", link=True)
     (Decimal('0'), Decimal('0'), Decimal('0'), Decimal('40'), Decimal('85'))
@@ -206,9 +209,13 @@ def parse_series(
     ...
     calculators.errors.CalculatorError: value: series_negative
     """
-    parts = text.split("_") if link else _SERIES_SEPARATORS.split(text)
+    if link:
+        parts = list(enumerate(text.split("_"), start=1))
+    else:
+        lines = enumerate(_SERIES_LINES.split(text), start=1)
+        parts = [(line, part) for line, row in lines for part in _SERIES_CELLS.split(row)]
     values: list[Decimal] = []
-    for line, part in enumerate(parts, start=1):
+    for line, part in parts:
         if not part.strip():
             continue
         run = _RUN.fullmatch(part.strip())
