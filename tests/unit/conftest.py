@@ -33,6 +33,7 @@ WORD_KEYS = frozenset(
         "currency",
         "mode",
         "basis",
+        "plan",
         "code",
         "period",
         "band",

@@ -26,6 +26,7 @@ from calculators.kpis import (
     shrinkage,
 )
 from calculators.kpis import cost_per_resolution as resolution
+from calculators.numbers import parse_series
 
 #: The brief's staffing check: 360 calls an hour of 240 s, 80 % within 20 s (24 erlangs).
 BRIEF = {"calls": 360, "aht": 240, "target": 80, "answer_time": 20}
@@ -126,6 +127,12 @@ REACHED: list[tuple[str, str, Callable[[], object]]] = [
         ),
     ),
     ("clock", "aht", lambda: calc.parse_input("4:75", "seconds", *NB, field="aht")),
+    ("series_not_a_number", "volumes", lambda: parse_series("12\nmany", field="volumes")),
+    ("series_negative", "volumes", lambda: parse_series("12\n-3", field="volumes")),
+    ("series_not_whole", "volumes", lambda: parse_series("12,5", "count", *NB, field="volumes")),
+    ("series_too_many", "volumes", lambda: parse_series("0x97", field="volumes", link=True)),
+    ("series_empty", "volumes", lambda: parse_series("\n\t;\n", field="volumes")),
+    ("series_no_calls", "volumes", lambda: staffing.weighted_share([(0, 0)], "volumes")),
 ]
 
 #: Codes no formula raises: the page raises them itself, or the bridge answers a solve with them
@@ -154,8 +161,8 @@ def test_the_page_can_raise_its_own_code() -> None:
     assert (error.code, str(error)) == ("compute_failed", "value: compute_failed")
 
 
-def test_there_are_thirty_one_codes() -> None:
-    assert len(ERROR_CODES) == 31
+def test_there_are_thirty_seven_codes() -> None:
+    assert len(ERROR_CODES) == 37
 
 
 def test_an_unknown_code_is_a_programming_error() -> None:

@@ -294,7 +294,17 @@ SL = {"calls": "360", "interval": "60", "aht": "240", "target": "80", "answer_ti
 AHT = {"talk": "26000", "hold": "2400", "wrap": "6600", "contacts": "10000"}
 FCR = {"resolved_first": "7200", "contacts": "10000", "fcr_target": "80", "costs": "76600"}
 
+#: Service level's day plan: the same figures, interval volumes instead of the calls.
+DAY = {"plan": "day", "interval": "30", "aht": "240", "target": "80", "answer_time": "20"}
+
 WEB_ERRORS: list[tuple[str, dict[str, str], str, str]] = [
+    ("service-level", DAY | {"volumes": "12\nmange"}, "series_not_a_number", "volumes"),
+    ("service-level", DAY | {"volumes": "12\n-3"}, "series_negative", "volumes"),
+    ("service-level", DAY | {"volumes": "12\n8,5"}, "series_not_whole", "volumes"),
+    ("service-level", DAY | {"volumes": "1\n" * 97}, "series_too_many", "volumes"),
+    ("service-level", DAY | {"volumes": "\n;\t\n"}, "series_empty", "volumes"),
+    ("service-level", DAY | {"volumes": "0\n0"}, "series_no_calls", "volumes"),
+    ("service-level", DAY, "empty", "volumes"),
     ("cost-per-contact", {"contacts": "9800"}, "empty", "costs"),
     ("cost-per-contact", {"costs": "76600"}, "empty", "contacts"),
     ("cost-per-call", {"costs": "41300"}, "empty", "calls"),
