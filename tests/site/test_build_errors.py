@@ -84,7 +84,7 @@ def test_an_unknown_kind_names_the_spec_file_the_calculator_and_the_row(
     assert message.startswith(
         "calculators/kpis/occupancy.py: the spec of 'occupancy': row 'odd' has the "
     ), message
-    assert "unknown kind 'furlongs' (known: count, duration," in message, message
+    assert "unknown kind 'furlongs' (known: clock, count, duration," in message, message
 
 
 def test_an_unknown_field_kind_is_named_too() -> None:

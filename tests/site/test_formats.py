@@ -24,7 +24,7 @@ from sitebuild.catalog import load
 from .conftest import LANGUAGES, ROOT
 
 SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "calculator.js"
-#: Values that cross each kind's edges: rounding, 1 000, whole values, a minute, an hour.
+#: Values that cross each kind's edges: rounding, 1 000, whole values, a minute, an hour, midnight.
 SAMPLES: dict[str, tuple[str, ...]] = {
     "money": ("0.5", "7.816", "67.9348", "999.994", "999.996", "1000", "3351.25", "1234567.891"),
     "sum": ("840", "919200.4", "1234567.5"),
@@ -37,6 +37,7 @@ SAMPLES: dict[str, tuple[str, ...]] = {
     "erlangs": ("24", "1.4", "12.345"),
     "number": ("1.4", "0.75", "1234.5678"),
     "points": ("1.68", "0", "9.8", "12.25"),
+    "clock": ("0", "480", "510", "1425", "1440", "1470"),
 }
 CURRENCIES = ("USD", "NOK", "EUR", "RUB", "VND")
 _FORMATS = re.compile(r"^  class Formats \{\n.*?^  \}\n", re.M | re.S)
@@ -102,3 +103,4 @@ def test_the_samples_show_the_rules() -> None:
     assert fmt.figure(Decimal("1458.8235"), "hours") == "1\u00a0458,82\u00a0t"
     assert fmt.figure(Decimal(36), "seconds") == "36,0\u00a0sek"
     assert Formatter("vi").figure(Decimal(210), "duration") == "3\u00a0phút 30\u00a0giây"
+    assert fmt.figure(Decimal(510), "clock") == "08:30"  # minutes after midnight, a day plan's start
