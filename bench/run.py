@@ -57,6 +57,7 @@ import pages  # noqa: E402
 from browser import ARGS, Browser  # noqa: E402
 
 from calculators.staffing import agents_for_target, agents_for_target_a, staffing_table  # noqa: E402
+from calculators.web import respond  # noqa: E402
 
 LANG, SLUG = "nb", "cost-per-contact"
 QUERY = "?costs=76600&contacts=9800&currency=USD"
@@ -816,6 +817,31 @@ def measure_erlang(report: Report, reps: int) -> None:
     report.add("erlang_a_5000_calls_ms", median(times), "ms", 250)
 
 
+def measure_day_plan(report: Report, reps: int) -> None:
+    """Service level's day plan through the bridge the page calls: 48 half-hours of 5,000 calls of
+    180 s each, 80/20, a patience of 120 s (Erlang A) and an 85 % occupancy cap."""
+    print("8. Day plan, 48 intervals of 5,000 calls, Erlang A (CPython, through the bridge)")
+    values = {
+        "plan": "day",
+        "volumes": "5000x48",
+        "interval": "30",
+        "aht": "180",
+        "target": "80",
+        "answer_time": "20",
+        "patience": "120",
+        "max_occupancy": "85",
+        "hourly_cost": "30",
+    }
+    request = {"calculator": "service-level", "values": values, "source": "link"}
+    times = []
+    for _ in range(reps):
+        started = time.perf_counter()
+        reply = respond(request)
+        times.append((time.perf_counter() - started) * 1000)
+        assert reply["result"] and len(reply["result"]["table"]) == 48, reply["errors"]
+    report.add("day_plan_48_intervals_5000_calls_ms", median(times), "ms", 1000)
+
+
 def measure_builds(sizes: tuple[int, ...], report: Report) -> None:
     print(f"7. build time ({', '.join(map(str, sizes))} articles per language)", flush=True)
     results = build_scaling.measure(sizes, log=lambda line: print(line, flush=True))
@@ -903,6 +929,7 @@ def main() -> None:
     if not args.skip_build_scaling:
         measure_builds(sizes, report)
     measure_erlang(report, 21)
+    measure_day_plan(report, 7)
     meta["loadavg_end"] = os.getloadavg()
     meta["seconds"] = round(time.perf_counter() - started, 1)
 
