@@ -41,7 +41,8 @@ BY_MODEL: frozenset[str] = frozenset(
     {"agents", "service-level", "asa", "wait-probability", "calls-at-target"}
 )
 #: Requests the Pyodide snapshot's check answers (scripts/make_snapshot.mjs), as the page sends them:
-#: the worked example from a link, and a negative first field typed with a dot grouping.
+#: the worked example from a link, a negative first field typed with a dot grouping, and a day plan
+#: pasted as a column with tabs and dot groups.
 SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
     {
         "calculator": "service-level",
@@ -67,5 +68,22 @@ SNAPSHOT_REQUESTS: list[dict[str, Any]] = [
         "decimal": ",",
         "group": ".",
         "currency": "EUR",
+    },
+    {
+        "calculator": "service-level",
+        "values": {
+            "plan": "day",
+            "volumes": "0\n0\n40\t85\n1.250\n1.250\n1250\n100",
+            "opens": "7",
+            "interval": "30",
+            "aht": "180",
+            "target": "80",
+            "answer_time": "20",
+            "patience": "120",
+            "hourly_cost": "30",
+        },
+        "decimal": ",",
+        "group": ".",
+        "currency": "VND",
     },
 ]
