@@ -113,8 +113,15 @@ def day_plan(inputs: Inputs) -> Outcome:
             "scheduled-agents": Decimal(0),
         }
         if calls > 0:
-            traffic = staffing.traffic(calls, interval, aht)
-            agents, _ = _service_level_agents(inputs, calls, interval, traffic, patience, basis)
+            try:
+                traffic = staffing.traffic(calls, interval, aht)
+                agents, _ = _service_level_agents(inputs, calls, interval, traffic, patience, basis)
+            except CalculatorError as error:  # an interval's calls: said at the list, with its line
+                if error.field != "calls":
+                    raise
+                raise CalculatorError(
+                    error.code, "volumes", **error.details, line=index + 1
+                ) from None
             row = _staffing_row(traffic, agents, aht, answer, patience, basis)
             line |= {
                 "agents": Decimal(agents),

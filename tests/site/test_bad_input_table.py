@@ -201,3 +201,44 @@ def test_every_error_between_fields_in_every_language(lang: str, error: tuple[An
     text = b.message_for(load(lang), calculator, reply["errors"][field], "1234,5")
     if code == "exceeds":
         assert load(lang)[SPECS[calculator].field(other).label] in text, text
+
+
+#: A list field's neighbours of the entry under test: the entry is its second line.
+SERIES_AROUND = ("40", "85")
+#: A run of equal values in a list, ``<value>x<n>`` (``0x10``: ten zeros).
+SERIES_RUN = re.compile(r"\d+\s*[x×*]\s*\d{1,3}")
+
+
+@pytest.mark.parametrize(
+    "calculator", [calculator for calculator, spec in SPECS.items() if spec.series]
+)
+def test_every_entry_as_a_line_of_a_list(calculator: str) -> None:
+    """Every entry of the table typed as the second line of every list field (a day plan's
+    volumes), with every language's separators: a result, or an error at that field that names
+    line two (a value that is not a whole count), said in every language with its details."""
+    failures = []
+    for field in SPECS[calculator].series:
+        for marks in sorted(set(MARKS.values())):
+            decimal, group = marks
+            for entry in b.ENTRIES:
+                values = base(calculator, field) | {
+                    field.name: "\n".join([SERIES_AROUND[0], entry.text, SERIES_AROUND[1]])
+                }
+                request = {"calculator": calculator, "values": values, "source": ""}
+                reply = respond(request | {"decimal": decimal, "group": group})
+                reading = b.parse(entry.text, decimal, group, "count")
+                whole = reading.startswith("=") and "." not in reading
+                where = f"[{field.name}: {entry.label} {marks}]"
+                if whole or reading == "!empty" or SERIES_RUN.fullmatch(entry.text.strip()):
+                    # a value (or a run such as 0x10, ten zeros): a result, or an error at a
+                    # field that applies (a day's volume too large to staff), said in every language
+                    applying = {f.name for f in SPECS[calculator].fields if f.applies(values)}
+                    if not set(reply["errors"]) <= applying:
+                        failures.append(f"{where} {reading}: errors {reply['errors']}")
+                    failures += [f"{where} {p}" for p in messages(calculator, reply["errors"])]
+                    continue
+                error = reply["errors"].get(field.name, {})
+                if not error.get("code", "").startswith("series_") or error.get("line") != "2":
+                    failures.append(f"{where} {reading}: the reply has {reply['errors']}")
+                failures += [f"{where} {p}" for p in messages(calculator, reply["errors"])]
+    assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures[:40])
