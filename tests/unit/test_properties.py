@@ -7,6 +7,7 @@ there) it is skipped.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from decimal import Decimal
@@ -270,9 +271,17 @@ def test_handle_never_raises_and_emits_plain_numbers(
     reply = json.loads(text, parse_constant=no_constants)
     assert set(reply) == {"errors", "result", "link"}
     assert (reply["result"] is None) == bool(reply["errors"])
-    assert set(reply["errors"]) <= {field.name for field in SPECS[calculator].numbers}
-    assert set(reply["link"]) <= {field.name for field in SPECS[calculator].fields}
+    spec = SPECS[calculator]
+    assert set(reply["errors"]) <= {field.name for field in spec.numbers + spec.series}
+    assert set(reply["link"]) <= {field.name for field in spec.fields}
+    for field in spec.series:  # a list's link form: plain numbers joined by _, runs as <n>x<count>
+        if field.name in reply["link"]:
+            assert CANONICAL_SERIES.fullmatch(reply["link"].pop(field.name))
     assert number_problems(words_aside(reply)) == []
+
+
+#: A list's canonical link form (calculators.numbers.canonical_series).
+CANONICAL_SERIES = re.compile(r"[0-9]+(\.[0-9]+)?(x[0-9]+)?(_[0-9]+(\.[0-9]+)?(x[0-9]+)?)*")
 
 
 @pytest.mark.parametrize("calculator", sorted(SPECS))
