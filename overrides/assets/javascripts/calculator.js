@@ -730,7 +730,7 @@
       if (!column || !first || !lines.length || first.key === key) return box.replaceChildren();
       const values = lines.map((line) => Number(line[key] || 0));
       const peak = Math.max(...values);
-      const top = 16;
+      const top = 20;
       const height = 90;
       const width = 316 / lines.length;
       const label = (line) => this.figure(line[first.key], first.kind);
@@ -742,9 +742,9 @@
         from: label(lines[0]),
         to: label(lines[lines.length - 1]),
       });
-      const svg = svgNode("svg", { viewBox: `0 0 320 ${top + height + 16}`, role: "img", "aria-label": alt });
+      const svg = svgNode("svg", { viewBox: `0 0 320 ${top + height + 20}`, role: "img", "aria-label": alt, class: "calc-chart--bars" });
       svg.append(svgNode("title", {}, alt));
-      svg.append(svgNode("text", { x: 2, y: 11 }, `${rowLabel(this.t(column.label), column.kind)}: ${this.figure(String(peak), column.kind)} (${label(peakLine)})`));
+      svg.append(svgNode("text", { x: 2, y: 13 }, `${rowLabel(this.t(column.label), column.kind)}: ${this.figure(String(peak), column.kind)} (${label(peakLine)})`));
       values.forEach((value, index) => {
         const h = peak ? (value / peak) * height : 0;
         svg.append(svgNode("rect", {
@@ -754,8 +754,8 @@
         }));
       });
       svg.append(svgNode("line", { class: "calc-chart__axis", x1: 2, x2: 318, y1: top + height + 0.5, y2: top + height + 0.5 }));
-      svg.append(svgNode("text", { x: 2, y: top + height + 13 }, label(lines[0])));
-      svg.append(svgNode("text", { x: 318, y: top + height + 13, "text-anchor": "end" }, label(lines[lines.length - 1])));
+      svg.append(svgNode("text", { x: 2, y: top + height + 16 }, label(lines[0])));
+      svg.append(svgNode("text", { x: 318, y: top + height + 16, "text-anchor": "end" }, label(lines[lines.length - 1])));
       box.replaceChildren(svg);
     }
 
