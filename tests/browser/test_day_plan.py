@@ -83,6 +83,18 @@ def test_day_plan_by_link(new_page: Callable[..., Any]) -> None:
     text = str(page.evaluate("navigator.clipboard.readText()"))
     assert catalog["table.day_caption"] in text
     assert "07:00\t0\t0\t0" in text, text
+    # Print: the head lists the inputs, the list in the reader's notation; the table is printed.
+    page.evaluate(
+        "() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }"
+    )
+    page.locator(".calc [data-action='print']").click()
+    assert page.evaluate("window.__printed") == 1
+    page.emulate_media(media="print")
+    box = page.locator(".calc [data-out='print']")
+    expect(box).to_contain_text(catalog["field.volumes"])
+    expect(box).to_contain_text("1\u00a0250; 1\u00a0250")
+    expect(page.locator(".calc [data-out=table] table")).to_be_visible()
+    page.emulate_media(media="screen")
     assert not h.page_text_problems(page)
 
 
