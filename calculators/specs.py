@@ -68,7 +68,10 @@ class Field:
     ``labels`` gives another label key under a choice, e.g. ``(("mode", "outbound", key),)``;
     ``group`` names the optional group (a catalog key for its heading) or is empty for the main form;
     a ``breakdown.<total>`` group's fields add up to the field ``<total>``. ``unit`` names the unit
-    of a choice's values (``minutes``), shown instead of a catalog word. ``role`` is what the generic
+    of a choice's values (``minutes``; ``clock``: hours of the day, shown as a time of day), shown
+    instead of a catalog word. A ``series`` field holds a list of whole numbers (typed one a line,
+    in a link as :func:`calculators.numbers.canonical_series`), given to ``compute`` as
+    ``Inputs.series``. ``role`` is what the generic
     layers do with the field: ``"period"`` (the choice of period the figures cover), ``"currency"``
     (the choice of currency: the page's own currency is
     selected, money figures are in it) or ``"exchange_rate"`` (units of that currency for one unit of
