@@ -462,6 +462,19 @@ def fill_example(page: Any, lang: str, calculator: str, mode: str = "inbound") -
     return expected
 
 
+def turns(lang: str, offset: int = 0) -> list[str]:
+    """The calculators a language takes its turn with: each calculator in two languages, so every
+    calculator runs twice and every language checks some. ``offset`` shifts the turns, so that the
+    languages that type a calculator are not the ones that open it from a deep link. Every
+    calculator's parsing in every locale is checked in CPython (tests/unit/test_parsing.py)."""
+    turn = LANGUAGES.index(lang)
+    return [
+        calculator
+        for index, calculator in enumerate(CALCULATORS)
+        if turn in ((index + offset) % len(LANGUAGES), (index + offset + 2) % len(LANGUAGES))
+    ]
+
+
 def for_each(items: Any, *steps: Any, batch: int = 1) -> None:
     """Run the ``steps`` for every item, ``batch`` items at a time; fail once, listing every failure.
 

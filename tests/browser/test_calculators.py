@@ -4,7 +4,8 @@
   languages): every result row
   the reply has is shown with the figure CPython's ``calculators.web.respond`` gives (``data-value``),
   the others are hidden, the extra table has a line per line of the reply.
-- The same example typed into the shared article page the way a reader of the language writes numbers.
+- The same example typed into the shared article page the way a reader of the language writes
+  numbers (each calculator in two other languages than its deep link's).
 - The carry-over links open the next calculator in the same language with the figures filled in, and
   it computes (with the rest of its own worked example typed in where the link carries only a part).
 - The localized errors of the new calculators, and a million calls per interval answered at once.
@@ -118,17 +119,6 @@ def follow_carry(page: Any, lang: str, calculator: str) -> None:
             h.wait_ready(page, 40)
 
 
-def deep_link_turns(lang: str) -> list[str]:
-    """The calculators a language opens from a deep link: each calculator in two languages, so every
-    link and carry runs twice and every language checks some (each is typed in every language)."""
-    turn = LANGS.index(lang)
-    return [
-        calculator
-        for index, calculator in enumerate(h.CALCULATORS)
-        if turn in (index % len(LANGS), (index + 2) % len(LANGS))
-    ]
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_worked_examples_from_deep_links_and_carry_over(new_page: Any, lang: str) -> None:
     """Worked examples from a link, then their carry-over links followed."""
@@ -148,7 +138,7 @@ def test_worked_examples_from_deep_links_and_carry_over(new_page: Any, lang: str
         follow_carry(pages[calculator], lang, calculator)
         pages.pop(calculator).close()
 
-    h.for_each(deep_link_turns(lang), open_, check, carry)
+    h.for_each(h.turns(lang), open_, check, carry)
 
 
 def test_every_carry_of_the_specs_is_offered_with_the_worked_examples() -> None:
@@ -166,8 +156,9 @@ def test_every_carry_of_the_specs_is_offered_with_the_worked_examples() -> None:
 # ---- typed like a reader -------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
 def test_worked_examples_typed_like_a_reader(article_page: Any, lang: str) -> None:
+    """Each worked example typed in two languages, as their readers write numbers."""
     failures = []
-    for calculator in h.CALCULATORS:
+    for calculator in h.turns(lang, offset=1):
         try:
             page = article_page(lang, calculator)
             values = h.type_example(page, lang, calculator)
