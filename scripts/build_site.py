@@ -13,6 +13,8 @@ import argparse
 import gzip
 import hashlib
 import json
+import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
 import subprocess
@@ -202,24 +204,26 @@ def build_languages_forked(languages: tuple[str, ...], site: Path, jobs: int) ->
     Returns the seconds each build took."""
     preload_mkdocs(languages)
     site.mkdir(parents=True, exist_ok=True)
-    started: dict[int, tuple[str, float]] = {}
+    fork = multiprocessing.get_context("fork")
+    running: dict[int, tuple[str, float, multiprocessing.process.BaseProcess]] = {}
     seconds: dict[str, float] = {}
     failed: list[str] = []
     pending = list(languages)
-    while pending or started:
-        while pending and len(started) < jobs:
+    while pending or running:
+        while pending and len(running) < jobs:
             lang = pending.pop(0)
-            pid = os.fork()
-            if pid == 0:
-                build_language_forked(lang, site)
-            started[pid] = (lang, time.perf_counter())
-        pid, status = os.wait()
-        lang, began = started.pop(pid)
-        seconds[lang] = time.perf_counter() - began
-        if os.waitstatus_to_exitcode(status):
-            log = site / f".build-{lang}.log"
-            failed.append(f"{lang}:\n{log.read_text(encoding='utf-8') if log.exists() else ''}")
-            log.unlink(missing_ok=True)
+            child = fork.Process(target=build_language_forked, args=(lang, site), name=lang)
+            child.start()
+            running[child.sentinel] = (lang, time.perf_counter(), child)
+        # wait on our own children only: os.wait() would also reap the snapshot's process
+        for sentinel in multiprocessing.connection.wait(list(running)):
+            lang, began, child = running.pop(sentinel)
+            child.join()
+            seconds[lang] = time.perf_counter() - began
+            if child.exitcode:
+                log = site / f".build-{lang}.log"
+                failed.append(f"{lang}:\n{log.read_text(encoding='utf-8') if log.exists() else ''}")
+                log.unlink(missing_ok=True)
     if failed:
         raise SystemExit("mkdocs build failed for " + "\n".join(failed))
     return {lang: seconds[lang] for lang in languages}
