@@ -8,9 +8,9 @@ in it is escaped.
 >>> data = document(title='Cost <per> "call"', embed_url="https://x/nb/embed/some-term/",
 ...                 provider_name="Glossary", provider_url="https://x/nb/")
 >>> data["type"], data["version"], data["width"], data["height"]
-('rich', '1.0', 640, 1850)
+('rich', '1.0', 640, 1950)
 >>> data["html"]
-'<iframe src="https://x/nb/embed/some-term/" title="Cost &lt;per&gt; &quot;call&quot;" width="640" height="1850" allow="clipboard-write" loading="lazy" style="border:0;max-width:100%"></iframe>'
+'<iframe src="https://x/nb/embed/some-term/" title="Cost &lt;per&gt; &quot;call&quot;" width="640" height="1950" allow="clipboard-write" loading="lazy" style="border:0;max-width:100%"></iframe>'
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 #: result shown and its optional groups closed, in the longest language (measured: at most 1,442 px,
 #: service level in Russian; tests/browser/test_embed_tools.py keeps it true). Also the height of the
 #: widget's snippet. A host with the README's script sizes the iframe to its content.
-WIDTH, HEIGHT = 640, 1850
+WIDTH, HEIGHT = 640, 1950
 FILE_NAME = "oembed.json"
 
 

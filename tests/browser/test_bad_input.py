@@ -213,7 +213,8 @@ def prepare(page: Any, calculator: str, lang: str) -> dict[str, str]:
     spec = SPECS[calculator]
     for name in spec.choices:
         choice = {"period": "month", "currency": CURRENCY}.get(name)
-        choose(page, calculator, name, choice or h.example(calculator).get(name, ""))
+        if page.locator(f".calc [name='{name}']").first.is_visible():  # e.g. a day plan's hours
+            choose(page, calculator, name, choice or h.example(calculator).get(name, ""))
     base = base_values(calculator)
     for f in spec.numbers:
         if h.field(page, f.name).is_visible():

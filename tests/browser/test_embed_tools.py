@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 LANGS = h.LANGUAGES
 #: The snippet's and the oEmbed iframe's height (overrides/hooks/oembed.py HEIGHT).
-HEIGHT = 1850
+HEIGHT = 1950
 #: An article column a help-desk page gives the iframe.
 COLUMN = 680
 #: A browser that refuses the clipboard, as one does in an iframe without clipboard-write.
@@ -107,10 +107,11 @@ def _height(page: Any) -> int:
     )
 
 
-@pytest.mark.parametrize("lang", ["ru", "vi"])
-def test_the_snippet_height_holds_every_calculator_with_a_result(new_page: Any, lang: str) -> None:
-    """Measured in the two longest languages; the tallest calculator nearly fills it (the default
-    is chosen from measurement, not a round guess)."""
+def test_the_snippet_height_holds_every_calculator_with_a_result(new_page: Any) -> None:
+    """Measured in the longest language (Russian; in Vietnamese, the next, service level was 48 px shorter);
+    the tallest calculator nearly fills it (the default is chosen from measurement, not a round
+    guess)."""
+    lang = "ru"
     page = new_page(lang)
     page.set_viewport_size({"width": COLUMN, "height": 900})
     heights = {}

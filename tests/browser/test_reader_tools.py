@@ -267,7 +267,7 @@ def test_embed_dialog_snippets_per_platform(new_page: Any, lang: str) -> None:
     h.expect_result(page, lang, "USD", "7.82")
     page.locator(".calc [data-action='embed']").click()
     iframe = page.locator(".calc [data-out='embed']").input_value()
-    assert iframe.startswith("<iframe ") and 'height="1850"' in iframe, iframe
+    assert iframe.startswith("<iframe ") and 'height="1950"' in iframe, iframe
     assert 'allow="clipboard-write"' in iframe, iframe
     src = re.search(r'src="([^"]+)"', iframe)
     assert src is not None

@@ -141,12 +141,12 @@ def test_oembed_json_and_its_discovery_links(site: Path, lang: str, calculator: 
         "provider_url": f"{BASE}{lang}/",
         "html": None,
         "width": 640,
-        "height": 1850,
+        "height": 1950,
     }
     frames = BeautifulSoup(data["html"], "html.parser").find_all(True)
     assert [f.name for f in frames] == ["iframe"]
     assert frames[0]["src"] == embed_url and frames[0]["title"] == term
-    assert (frames[0]["width"], frames[0]["height"]) == ("640", "1850")
+    assert (frames[0]["width"], frames[0]["height"]) == ("640", "1950")
     assert frames[0]["allow"] == "clipboard-write", "copying works inside the iframe"
     for url in (f"glossary/{calculator}", f"embed/{calculator}"):
         links = soup(page_file(site, lang, url)).select(
