@@ -25,6 +25,20 @@ LARGE_SUM = Decimal(1000)
 RANGE_MESSAGE = "range"
 #: The character between a number and its unit.
 UNIT_SPACE = "\u00a0"
+#: Languages that name foreign currencies by their ISO code where CLDR has a symbol, with their own
+#: currency (still its symbol): Vietnamese writes "76.600 USD" (not CLDR's "US$") and "1.250.000 ₫".
+CODES_BUT_OWN = {"vi": "VND"}
+
+
+def currency_codes(lang: str, currencies: tuple[str, ...]) -> list[str]:
+    """The currencies of ``currencies`` that ``lang`` names by code (``Intl``'s ``currencyDisplay``
+    "code"); the others are named by CLDR's symbol.
+
+    >>> currency_codes("vi", ("USD", "VND")), currency_codes("nb", ("USD", "NOK"))
+    (['USD'], [])
+    """
+    own = CODES_BUT_OWN.get(lang)
+    return [currency for currency in currencies if own and currency != own]
 
 
 @dataclass(frozen=True)

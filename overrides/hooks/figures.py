@@ -34,6 +34,7 @@ from calculators.kinds import (
     RANGE_MESSAGE,
     UNIT_SPACE,
     FigureKind,
+    currency_codes,
 )
 from calculators.kpis import BENCHMARKS, REFERENCES, SPECS
 from calculators.numbers import round_money
@@ -91,8 +92,16 @@ class Formatter:
         return self.currency(value, currency, digits)
 
     def currency(self, value: Decimal, currency: str, digits: int) -> str:
-        """Money with exactly ``digits`` decimals in the locale's currency pattern."""
-        pattern = parse_pattern(self.locale.currency_formats["standard"].pattern.split(";")[0])
+        """Money with exactly ``digits`` decimals in the locale's currency pattern (naming the
+        currency by its code where the language writes it so: ``kinds.currency_codes``).
+
+        >>> Formatter("vi").currency(Decimal("76600"), "USD", 0)
+        '76.600\xa0USD'
+        """
+        standard = self.locale.currency_formats["standard"].pattern.split(";")[0]
+        if currency_codes(self.lang, (currency,)):
+            standard = standard.replace("¤", "¤¤")
+        pattern = parse_pattern(standard)
         pattern.frac_prec = (digits, digits)
         return str(
             pattern.apply(

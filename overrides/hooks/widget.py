@@ -17,10 +17,10 @@ from html import escape
 from figures import Formatter, benchmark_tokens
 from oembed import HEIGHT as EMBED_HEIGHT
 
-from calculators.kinds import RANGE_MESSAGE, as_config
+from calculators.kinds import RANGE_MESSAGE, as_config, currency_codes
 from calculators.kpis import SPECS
 from calculators.numbers import MAX_SERIES, canonical
-from calculators.specs import Field, Row, Scenario, Spec
+from calculators.specs import CURRENCIES, Field, Row, Scenario, Spec
 from sitebuild.catalog import DEFAULT_CURRENCY, load
 from sitebuild.rates import INDICATIVE_USD_RATES, RATES_DATE
 
@@ -277,6 +277,7 @@ class _Form:
             "lang": self.fmt.lang,
             "rates": {c: canonical(r) for c, r in INDICATIVE_USD_RATES.items()},
             "kinds": as_config(),
+            "currencyCodes": currency_codes(self.fmt.lang, CURRENCIES),
             "messages": self.messages(),
             "fields": [
                 {

@@ -17,7 +17,7 @@ from decimal import Decimal
 import pytest
 from figures import Formatter
 
-from calculators.kinds import KINDS, as_config
+from calculators.kinds import KINDS, as_config, currency_codes
 from calculators.web import show
 from sitebuild.catalog import load
 
@@ -44,9 +44,9 @@ _FORMATS = re.compile(r"^  class Formats \{\n.*?^  \}\n", re.M | re.S)
 _RUNNER = """
 const [source, cases] = [process.argv[1], JSON.parse(require("fs").readFileSync(0, "utf8"))];
 const Formats = new Function(`${source}; return Formats;`)();
-const out = cases.map(([lang, messages, kinds, value, kind, currency]) => {
+const out = cases.map(([lang, messages, kinds, display, value, kind, currency]) => {
   const t = (key, values) => messages[key].replace(/\\{(\\w+)\\}/g, (w, n) => (n in values ? values[n] : w));
-  return new Formats(lang, kinds).figure(value, kind, currency, t);
+  return new Formats(lang, kinds, display).figure(value, kind, currency, t);
 });
 process.stdout.write(JSON.stringify(out));
 """
@@ -74,7 +74,7 @@ def test_build_and_browser_write_every_figure_alike(lang: str) -> None:
             digits = 0 if currency == "VND" else 2
             for value in values:
                 sent = show(Decimal(value), kind, digits)  # what the bridge replies
-                cases.append([lang, messages, kinds, sent, kind, currency])
+                cases.append([lang, messages, kinds, currency_codes(lang, CURRENCIES), sent, kind, currency])
                 built = Formatter(lang).figure(Decimal(value), kind, currency)
                 expected.append((kind, currency, value, built))
     run = subprocess.run(
@@ -91,6 +91,14 @@ def test_build_and_browser_write_every_figure_alike(lang: str) -> None:
         if built != shown
     ]
     assert differ == []
+
+
+def test_vietnamese_money_names_the_currency_by_code() -> None:
+    """Vietnamese business writing: "76.600 USD", not CLDR's "US$" (review 3); others keep CLDR."""
+    assert Formatter("vi").figure(Decimal(76600), "money", "USD") == "76.600\u00a0USD"
+    assert Formatter("vi").figure(Decimal("7.82"), "money", "USD") == "7,82\u00a0USD"
+    assert Formatter("vi").figure(Decimal(1250000), "money", "VND") == "1.250.000\u00a0₫"
+    assert Formatter("nl").figure(Decimal("7.82"), "money", "USD") == "US$\u00a07,82"
 
 
 def test_the_samples_show_the_rules() -> None:

@@ -113,3 +113,9 @@ def test_each_scan_finds_its_defect(pattern: re.Pattern[str], text: str) -> None
 def test_the_scans_pass_what_editors_write(text: str) -> None:
     scans = (LARGE_SUM_WITH_CENTS, DURATION_WITH_COMMA, UNIT_AFTER_PLAIN_SPACE, RAW_KEY, DOUBLED_STOP)
     assert not any(pattern.search(text) for pattern in scans)
+
+
+def test_vietnamese_pages_name_currencies_by_code(site: Path) -> None:
+    """Vietnamese business writing names the dollar "USD" ("76.600 USD"), not CLDR's "US$"."""
+    hits = [hit for hit in found(site, re.compile(r"US\$")) if hit.startswith("vi/")]
+    assert hits == []

@@ -43,9 +43,11 @@
   // its decimals, unit, whether money is shown in whole units from an amount up, how a duration is
   // written. The build formats the same table with Babel, so a figure reads the same in both.
   class Formats {
-    constructor(lang, kinds = {}) {
+    // codes: the currencies this language names by ISO code, not CLDR's symbol (vi: "USD", not "US$").
+    constructor(lang, kinds = {}, codes = []) {
       this.lang = lang;
       this.kinds = kinds;
+      this.codes = codes;
     }
 
     // Grouped as the build groups ("1.234" in it, where ICU alone would write "1234").
@@ -58,7 +60,7 @@
     }
 
     money(value, currency, digits) {
-      const options = { style: "currency", currency };
+      const options = { style: "currency", currency, currencyDisplay: this.codes.includes(currency) ? "code" : "symbol" };
       if (digits !== undefined) Object.assign(options, { minimumFractionDigits: digits, maximumFractionDigits: digits });
       return this.number(value, options);
     }
@@ -142,7 +144,7 @@
       this.root = root;
       this.config = JSON.parse(root.querySelector(".calc__config").textContent);
       this.lang = this.config.lang;
-      this.formats = new Formats(this.lang, this.config.kinds);
+      this.formats = new Formats(this.lang, this.config.kinds, this.config.currencyCodes);
       this.t = (key, values = {}) => template(this.config.messages[key] || "", values);
       this.form = root.querySelector(".calc__form");
       this.results = root.querySelector(".calc__results");
