@@ -38,11 +38,6 @@ def intl(page: Any, lang: str, value: str, **options: Any) -> str:
     )
 
 
-def money0(page: Any, lang: str, value: str) -> str:
-    options = {"style": "currency", "currency": "USD", "maximumFractionDigits": 0}
-    return intl(page, lang, value, minimumFractionDigits=0, **options)
-
-
 def open_ready(new_page: Any, lang: str, calculator: str, query: str) -> Any:
     page = new_page(lang)
     page.add_init_script(NO_PRINT)
@@ -228,7 +223,7 @@ def test_formula_with_the_readers_numbers(new_page: Any, lang: str) -> None:
     expected = h.message(
         lang,
         "formula.cost-per-contact",
-        costs=money0(page, lang, "76600"),
+        costs=h.shown_money(lang, "USD", "76600"),
         contacts=intl(page, lang, "9800"),
         cost_per_contact=h.shown_money(lang, "USD", "7.82"),
     )
