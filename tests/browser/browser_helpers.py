@@ -463,15 +463,17 @@ def fill_example(page: Any, lang: str, calculator: str, mode: str = "inbound") -
 
 
 def turns(lang: str, offset: int = 0) -> list[str]:
-    """The calculators a language takes its turn with: each calculator in two languages, so every
-    calculator runs twice and every language checks some. ``offset`` shifts the turns, so that the
-    languages that type a calculator are not the ones that open it from a deep link. Every
-    calculator's parsing in every locale is checked in CPython (tests/unit/test_parsing.py)."""
+    """The calculators a language takes its turn with: each calculator in one language, every
+    language with a few (the browser checks the wiring; every calculator's parsing and formatting in
+    every locale is checked in CPython: tests/unit/test_parsing.py, tests/site/test_formats.py).
+    ``offset`` shifts the turns, so that the language that types a calculator is not the one that
+    opens it from a deep link.
+    """
     turn = LANGUAGES.index(lang)
     return [
         calculator
         for index, calculator in enumerate(CALCULATORS)
-        if turn in ((index + offset) % len(LANGUAGES), (index + offset + 2) % len(LANGUAGES))
+        if turn == (index + offset) % len(LANGUAGES)
     ]
 
 

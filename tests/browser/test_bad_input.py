@@ -149,26 +149,42 @@ def kinds() -> list[str]:
     return list(dict.fromkeys(f.kind for spec in SPECS.values() for f in spec.numbers))
 
 
-def fields_of_kind(kind: str) -> list[tuple[str, str]]:
-    """The first field of a kind in each calculator that has one, in the registry's order."""
-    found = {}
-    for calculator, spec in SPECS.items():
-        name = next((f.name for f in spec.numbers if f.kind == kind), None)
-        if name:
-            found.setdefault(calculator, name)
-    return list(found.items())
+def kinds_of(calculator: str) -> list[str]:
+    return [kind for kind in kinds() if any(f.kind == kind for f in SPECS[calculator].numbers)]
+
+
+def plans() -> dict[str, dict[str, list[str]]]:
+    """The fields each language tests, by calculator: one field of each kind, on as few pages as
+    can be while every calculator comes up in some language. Each language in turn takes, until it
+    has every kind, the calculator with a kind it still lacks that was visited least so far (of
+    those, the one with most of its missing kinds)."""
+    visits = {calculator: 0 for calculator, spec in SPECS.items() if spec.numbers}
+    chosen: dict[str, dict[str, list[str]]] = {}
+    for lang in LANGS:
+        missing, fields = set(kinds()), chosen.setdefault(lang, {})
+        while missing:
+            best = max(
+                visits,
+                key=lambda c: (
+                    bool(missing & set(kinds_of(c))),
+                    -visits[c],
+                    len(missing & set(kinds_of(c))),
+                ),
+            )
+            for kind in (kind for kind in kinds_of(best) if kind in missing):
+                name = next(f.name for f in SPECS[best].numbers if f.kind == kind)
+                fields.setdefault(best, []).append(name)
+                missing.discard(kind)
+            visits[best] += 1
+    return chosen
 
 
 def plan(lang: str) -> dict[str, list[str]]:
-    """The fields a language tests, by calculator: one field of each kind, the calculators taking
-    turns (the k-th kind starts its turns k calculators further on, so every calculator comes up)."""
-    chosen: dict[str, list[str]] = {}
-    turn = h.LANGUAGES.index(lang)
-    for k, kind in enumerate(kinds()):
-        candidates = fields_of_kind(kind)
-        calculator, name = candidates[(turn + k * len(h.LANGUAGES)) % len(candidates)]
-        chosen.setdefault(calculator, []).append(name)
-    return chosen
+    """The fields ``lang`` tests, by calculator (see ``plans``)."""
+    return PLANS[lang]
+
+
+PLANS = plans()
 
 
 def test_the_plan_covers_every_kind_in_every_language_and_every_calculator() -> None:

@@ -156,7 +156,7 @@ def test_every_carry_of_the_specs_is_offered_with_the_worked_examples() -> None:
 # ---- typed like a reader -------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
 def test_worked_examples_typed_like_a_reader(article_page: Any, lang: str) -> None:
-    """Each worked example typed in two languages, as their readers write numbers."""
+    """Each worked example typed in one language (they take turns), as its readers write numbers."""
     failures = []
     for calculator in h.turns(lang, offset=1):
         try:
@@ -247,7 +247,7 @@ TIMED_ERROR = """async ([name, text, ms]) => {
 }"""
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["ru"])
 def test_a_million_calls_is_answered_within_a_second(article_page: Any, lang: str) -> None:
     """A million calls per interval: the too-many-agents message within a second, and the worker is
     not frozen: the worked example is answered again at once."""

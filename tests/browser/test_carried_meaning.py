@@ -31,7 +31,7 @@ def _carry_link(page: Any, calculator: str) -> str:
     return str(link.get_attribute("href"))
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["it", "nb"])
 def test_staff_cost_of_an_interval_has_no_year_and_no_benchmark(new_page: Any, lang: str) -> None:
     currency = h.DEFAULT_CURRENCY[lang]
     page = new_page(lang)
@@ -99,7 +99,7 @@ def _chart(page: Any) -> dict[str, Any]:
     )
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["ru", "vi"])
 def test_the_benchmark_is_converted_at_the_readers_rate(new_page: Any, lang: str) -> None:
     page = new_page(lang)
     page.goto(

@@ -44,7 +44,7 @@ def _main_fields(calculator: str) -> dict[str, str]:
     return defaults | values if {"costs", "contacts"} <= main else values
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["nb", "it"])
 def test_copy_falls_back_to_a_field_and_the_article_link_keeps_the_numbers(
     new_page: Any, lang: str
 ) -> None:
@@ -73,7 +73,7 @@ def test_copy_falls_back_to_a_field_and_the_article_link_keeps_the_numbers(
     assert f'height="{HEIGHT}"' in snippet and 'allow="clipboard-write"' in snippet, snippet
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["vi", "nl"])
 def test_embed_messages_point_to_the_full_article(
     new_page: Any, allow_console_errors: Any, lang: str
 ) -> None:

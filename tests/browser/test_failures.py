@@ -48,7 +48,7 @@ def _start_stall(stalled_page: Any) -> None:
     """Every test of the module starts the stalled page (the first one really does)."""
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["ru", "it"])
 def test_blocked_python_shows_failure_and_retry_works(
     new_page: Any, allow_console_errors: Any, lang: str
 ) -> None:

@@ -29,7 +29,7 @@ def _switch_to(page: Any, target: str) -> None:
         link.click()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["nb", "vi"])
 def test_switcher_carries_the_query_and_the_hash(
     new_page: Any, allow_console_errors: Any, lang: str, site_url: str
 ) -> None:
@@ -149,7 +149,7 @@ def test_root_works_with_storage_disabled(
     assert page.url.endswith(h.article_path("vi", "cost-per-contact", QUERY))
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["it", "ru"])
 def test_switcher_keeps_the_readers_place(
     new_page: Any, allow_console_errors: Any, lang: str
 ) -> None:

@@ -20,7 +20,7 @@ def _block_python(page: Any) -> None:
     page.route("**/assets/pyodide/**", lambda route: route.abort())
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["nl", "vi"])
 def test_language_switcher_keeps_the_article(
     new_page: Any, allow_console_errors: Any, lang: str
 ) -> None:
@@ -83,7 +83,7 @@ def test_search_finds_the_articles(new_page: Any, lang: str) -> None:
     page.keyboard.press("/")
     search = page.locator("input.md-search__input")
     assert search.evaluate("e => e === document.activeElement"), "'/' focuses the search"
-    # Each term searched in two languages (every language's index; each index's every article is
+    # Each term searched in one language (every language's index; each index's every article is
     # checked in the built site's search_index.json).
     for calculator in h.turns(lang):
         h.expect_search_hit(
@@ -99,7 +99,7 @@ def test_embed_pages_load_cleanly_and_link_to_the_article(
     allow_console_errors(r"assets/pyodide/")
     page = new_page(lang)
     _block_python(page)
-    for calculator in h.turns(lang):  # every embed in two languages
+    for calculator in h.turns(lang):  # every embed in one language
         page.goto(h.embed_path(lang, calculator))
         page.wait_for_load_state("load")
         assert page.locator(f".calc[data-calculator='{calculator}']").count() == 1

@@ -61,7 +61,7 @@ def no_broken_text(page: Any) -> None:
         assert not h.BROKEN_TEXT.search(text), (box, text)
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", ["nb", "vi"])
 def test_solve_deep_link_and_refusals(new_page: Any, lang: str) -> None:
     page = open_ready(new_page, lang, "cost-per-contact", SOLVE_QUERY)
     h.expect_result(page, lang, "USD", "6")
@@ -103,7 +103,7 @@ def test_solve_deep_link_and_refusals(new_page: Any, lang: str) -> None:
     no_broken_text(page)
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", ["ru", "it"])
 def test_cost_per_call_refuses_an_inexact_volume_in_both_modes(new_page: Any, lang: str) -> None:
     page = open_ready(
         new_page, lang, "cost-per-call", "mode=inbound&costs=10&solve=calls&target=3&currency=USD"
@@ -135,7 +135,7 @@ def test_cost_per_call_refuses_an_inexact_volume_in_both_modes(new_page: Any, la
     no_broken_text(page)
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", ["nl", "vi"])
 def test_copy_as_table_pastes_as_numbers(new_page: Any, lang: str) -> None:
     page = open_ready(
         new_page, lang, "cost-per-contact", "costs=76600.5&contacts=9800&period=month&currency=USD"
@@ -167,7 +167,7 @@ def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", ["ru", "nb"])
 def test_print_view_is_one_a4_page(new_page: Any, lang: str) -> None:
     page = open_ready(
         new_page,
@@ -214,7 +214,7 @@ def test_print_view_is_one_a4_page(new_page: Any, lang: str) -> None:
     assert pdf_pages(page.pdf(format="A4", print_background=False)) == 1
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", ["it", "vi"])
 def test_formula_with_the_readers_numbers(new_page: Any, lang: str) -> None:
     page = open_ready(
         new_page, lang, "cost-per-contact", "costs=76600&contacts=9800&period=month&currency=USD"
@@ -254,7 +254,7 @@ def test_every_formula_is_filled(new_page: Any, calculator: str) -> None:
     no_broken_text(page)
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", ["nl", "ru"])
 def test_embed_dialog_snippets_per_platform(new_page: Any, lang: str) -> None:
     page = open_ready(
         new_page, lang, "cost-per-contact", "costs=76600&contacts=9800&period=month&currency=USD"

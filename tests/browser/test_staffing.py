@@ -32,7 +32,7 @@ def note(lang: str, *keys: str) -> str:
     return " ".join(h.catalog(lang)[key] for key in keys)
 
 
-@pytest.mark.parametrize("lang", h.LANGUAGES)
+@pytest.mark.parametrize("lang", ["nl", "ru"])
 def test_erlang_a_by_link_and_by_typing(lang: str, new_page: Callable[..., Any]) -> None:
     page = new_page(lang)
     query = "&".join(f"{k}={v}" for k, v in LINK.items())

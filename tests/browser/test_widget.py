@@ -20,7 +20,12 @@ import calculators
 pytestmark = pytest.mark.browser
 
 LANGS = h.LANGUAGES
-PAIRS = [(lang, calc) for lang in LANGS for calc in h.COST_CALCULATORS]
+#: Each cost calculator in two languages, the languages taking turns.
+PAIRS = [
+    (LANGS[(2 * i + k) % len(LANGS)], calc)
+    for i, calc in enumerate(h.COST_CALCULATORS)
+    for k in range(2)
+]
 
 
 def pair_id(pair: tuple[str, str]) -> str:
@@ -28,7 +33,7 @@ def pair_id(pair: tuple[str, str]) -> str:
 
 
 # ---- typed input ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["nb", "it"])
 def test_cost_per_contact_typed_like_a_reader(article_page: Any, lang: str) -> None:
     page = article_page(lang, "cost-per-contact")
     currency = h.DEFAULT_CURRENCY[lang]
@@ -59,7 +64,7 @@ def test_decimals_with_a_comma_and_grouping(article_page: Any, lang: str) -> Non
     h.expect_result(page, lang, "EUR", h.money(calculators.cost_per_contact("1234.56", 7), "EUR"))
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["ru", "vi"])
 def test_cost_per_call_inbound_and_outbound(article_page: Any, lang: str) -> None:
     page = article_page(lang, "cost-per-call")
     catalog = h.catalog(lang)
