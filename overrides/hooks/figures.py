@@ -73,6 +73,11 @@ def _pattern(kind: FigureKind, value: Decimal, places: int) -> str:
     return "#,##0" + ("." + "0" * fewest + "#" * (places - fewest) if places else "")
 
 
+#: The parts of a date in running text and their CLDR patterns (the month name in its format form:
+#: Russian "октября").
+DATE_PARTS = (("day", "d"), ("month", "MMMM"), ("year", "y"))
+
+
 class Formatter:
     """Locale-aware formatting of every kind of figure for one language."""
 
@@ -242,10 +247,14 @@ class Formatter:
         )
 
     def date(self, iso: str) -> str:
-        """A date as the language writes it in running text (CLDR's long form)."""
+        """A date as the language's editors write it in running text: CLDR's day, month name and
+        year, put together by the catalog's ``format.date`` (CLDR's long form, except Vietnamese,
+        which writes "1 tháng 10 năm 2025" where CLDR has "1 tháng 10, 2025")."""
         from datetime import date
 
-        return format_date(date.fromisoformat(iso), format="long", locale=self.lang)
+        day = date.fromisoformat(iso)
+        parts = {name: format_date(day, pattern, locale=self.lang) for name, pattern in DATE_PARTS}
+        return self.t("format.date", **parts)
 
     def t(self, key: str, **values: str) -> str:
         return translate(self.lang, key, **values)

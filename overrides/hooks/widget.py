@@ -39,6 +39,7 @@ RUNTIME_PREFIXES = (
     "result.source.",
     "solve.",
     "print.",
+    "format.",
 )
 
 

@@ -74,7 +74,9 @@ def test_build_and_browser_write_every_figure_alike(lang: str) -> None:
             digits = 0 if currency == "VND" else 2
             for value in values:
                 sent = show(Decimal(value), kind, digits)  # what the bridge replies
-                cases.append([lang, messages, kinds, currency_codes(lang, CURRENCIES), sent, kind, currency])
+                cases.append(
+                    [lang, messages, kinds, currency_codes(lang, CURRENCIES), sent, kind, currency]
+                )
                 built = Formatter(lang).figure(Decimal(value), kind, currency)
                 expected.append((kind, currency, value, built))
     run = subprocess.run(
@@ -111,4 +113,29 @@ def test_the_samples_show_the_rules() -> None:
     assert fmt.figure(Decimal("1458.8235"), "hours") == "1\u00a0458,82\u00a0t"
     assert fmt.figure(Decimal(36), "seconds") == "36,0\u00a0sek"
     assert Formatter("vi").figure(Decimal(210), "duration") == "3\u00a0phút 30\u00a0giây"
-    assert fmt.figure(Decimal(510), "clock") == "08:30"  # minutes after midnight, a day plan's start
+    assert (
+        fmt.figure(Decimal(510), "clock") == "08:30"
+    )  # minutes after midnight, a day plan's start
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "vi"])
+def test_dates_read_as_cldr_writes_them(lang: str) -> None:
+    """The catalog's ``format.date`` puts CLDR's parts together as CLDR's long form does, every
+    month of a year (Russian's month in its genitive form), so the catalogs cannot drift from it."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    for month in range(1, 13):
+        day = date(2025, month, 9)
+        assert Formatter(lang).date(day.isoformat()) == format_date(day, "long", locale=lang)
+
+
+def test_vietnamese_dates_read_as_vietnamese_editors_write_them() -> None:
+    """ "1 tháng 10 năm 2025" (content review 3), not CLDR's "1 tháng 10, 2025"."""
+    assert Formatter("vi").date("2025-10-01") == "1 tháng 10 năm 2025"
+    assert (
+        load("vi")["rate.note"]
+        .format(date=Formatter("vi").date("2025-10-01"))
+        .startswith("Mặc định: tỷ giá tham khảo ngày 1 tháng 10 năm 2025.")
+    )

@@ -904,7 +904,10 @@
     fillPrint() {
       const box = this.out("print");
       const params = new URLSearchParams(location.search);
-      const date = new Intl.DateTimeFormat(this.lang, { dateStyle: "long" }).format(new Date());
+      const parts = new Intl.DateTimeFormat(this.lang, { day: "numeric", month: "long", year: "numeric" })
+        .formatToParts(new Date())
+        .filter((part) => ["day", "month", "year"].includes(part.type));
+      const date = this.t("format.date", Object.fromEntries(parts.map((part) => [part.type, part.value])));
       const list = el("dl");
       for (const row of this.keptRows().filter((r) => !r.result)) {
         list.append(el("dt", row.label), el("dd", "value" in row ? this.fieldFigure(row.value, row.field) : row.text));
