@@ -981,6 +981,7 @@ def test_service_level_with_its_table(number_problems: Problems) -> None:
         "scheduled-agents": "42",
         "service-level": "84",
         "asa": "11.6",
+        "wait-minutes": "69.77",
         "wait-probability": "24.2",
         "occupancy": "82.8",
         "traffic": "24",
@@ -1111,10 +1112,23 @@ def test_service_level_options_refuse_bad_values(
                         "currency": "EUR",
                         "cover": "staff",
                     },
+                },
+                {
+                    "calculator": "average-speed-of-answer",
+                    "params": {"wait": "69.77", "answered": "360"},
+                },
+            ],
+        ),
+        (
+            "service-level",
+            SL,
+            [
+                {
+                    "calculator": "average-speed-of-answer",
+                    "params": {"wait": "69.77", "answered": "360"},
                 }
             ],
         ),
-        ("service-level", SL, []),
         (
             "abandonment-rate",
             {"abandoned": "780", "offered": "12 000"},
@@ -1141,7 +1155,16 @@ def test_service_level_options_refuse_bad_values(
             {"handle": "1", "idle": "1"},
             [{"calculator": "agent-utilization", "params": {"handling": "1", "logged_in": "2"}}],
         ),
-        ("average-speed-of-answer", {"wait": "5900", "answered": "11800"}, []),
+        (
+            "average-speed-of-answer",
+            {"wait": "5900", "answered": "11800"},
+            [{"calculator": "service-level", "params": {}}],
+        ),
+        (
+            "customer-satisfaction",
+            {"satisfied": "1640", "responses": "2000"},
+            [{"calculator": "first-contact-resolution", "params": {}}],
+        ),
     ],
 )
 def test_results_carry_over_to_the_next_calculator(
@@ -1152,7 +1175,10 @@ def test_results_carry_over_to_the_next_calculator(
 
 def test_fcr_carries_over_to_cost_per_resolution() -> None:
     carry = ask("first-contact-resolution", FCR)["result"]["carry"]
-    assert [link["calculator"] for link in carry] == ["cost-per-resolution"]
+    assert [link["calculator"] for link in carry] == [
+        "cost-per-resolution",
+        "customer-satisfaction",
+    ]
     params = carry[0]["params"]
     assert params == {
         "costs": "76600",
@@ -1167,7 +1193,7 @@ def test_fcr_carries_over_to_cost_per_resolution() -> None:
 def test_a_carried_staff_cost_keeps_its_cents(hourly_cost: str) -> None:
     values = {"calls": "1", "interval": "15", "aht": "60", "target": "80", "answer_time": "20"}
     result = ask("service-level", values | {"hourly_cost": hourly_cost})["result"]
-    (carry,) = result["carry"]
+    (carry,) = [link for link in result["carry"] if link["calculator"] == "cost-per-call"]
     following = ask(carry["calculator"], carry["params"], source="link")
     assert main(following, carry["calculator"]) == result["values"]["staff-cost-per-call"]
 
