@@ -163,7 +163,7 @@ SPEC: Spec = Spec(
                 ("contacts", "contacts-per-year"),
                 ("currency", "currency"),
             ),
-            fixed=(("period", "year"),),
+            fixed=(("period", "year"), ("cover", "attrition")),
         ),
     ),
     formula=(Formula("agent-attrition", "formula.agent-attrition"),),

@@ -537,9 +537,23 @@ def test_attrition_carries_its_cost_to_cost_per_contact(extra: dict[str, str], p
             "contacts": figures["contacts-per-year"],
             "currency": "NOK",
             "period": "year",
+            "cover": "attrition",
         },
     }
     assert main_of("cost-per-contact", link["params"]) == figures["attrition-cost-per-contact"]
+
+
+def test_attrition_cost_alone_is_not_set_against_the_all_in_benchmark() -> None:
+    """On cost per contact the carried cost is one part of the cost per contact: no comparison with
+    the benchmark (which covers all costs), the page's remark, and no carry as a cost per
+    resolution's costs; the same figures as all costs compare and carry."""
+    (link,) = ask("agent-attrition", examples.EXAMPLES["agent-attrition"][""])["result"]["carry"]
+    part = ask("cost-per-contact", link["params"], source="link")["result"]
+    assert part["comparison"] is None and part["notes"] == ["remark.attrition_cost_only"]
+    assert part["carry"] == []
+    whole = ask("cost-per-contact", link["params"] | {"cover": "all"}, source="link")["result"]
+    assert whole["comparison"]["position"] == "below"
+    assert [c["calculator"] for c in whole["carry"]] == ["cost-per-resolution"]
 
 
 def test_attrition_without_its_cost_carries_nothing() -> None:

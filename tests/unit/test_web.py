@@ -152,6 +152,7 @@ def test_typed_worked_example(number_problems: Problems) -> None:
     assert reply["link"] == {
         "costs": "76600",
         "contacts": "9800",
+        "cover": "all",
         "period": "month",
         "currency": "USD",
     }
@@ -226,7 +227,7 @@ def test_link_source_reads_canonical_numbers(number_problems: Problems) -> None:
         "annual-volume": "9800",
     }
     assert result["scenario"]["new_cost_per_contact"] == "6.82"
-    assert reply["link"] == values | {"unit_cost": "0.5"}
+    assert reply["link"] == values | {"unit_cost": "0.5", "cover": "all"}
     assert number_problems(reply) == []
 
 
@@ -266,7 +267,12 @@ def test_each_field_gets_its_own_error() -> None:
         "share": {"code": "malformed"},
     }
     assert reply["result"] is None
-    assert reply["link"] == {"unit_cost": "0.5", "period": "month", "currency": "USD"}
+    assert reply["link"] == {
+        "unit_cost": "0.5",
+        "cover": "all",
+        "period": "month",
+        "currency": "USD",
+    }
 
 
 def test_each_field_of_a_new_calculator_gets_its_own_error() -> None:
@@ -603,7 +609,7 @@ def test_blank_and_null_fields_are_missing_not_errors() -> None:
     reply = contact(EXAMPLE | {"share": "  ", "unit_cost": None, "rate": "\u00a0", "chat": ""})
     assert reply["errors"] == {}
     assert reply["result"]["scenario"] is None
-    assert set(reply["link"]) == {"costs", "contacts", "period", "currency"}
+    assert set(reply["link"]) == {"costs", "contacts", "cover", "period", "currency"}
 
 
 def test_numbers_from_json_are_read_as_text() -> None:
