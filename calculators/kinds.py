@@ -73,7 +73,7 @@ KINDS: dict[str, FigureKind] = {
     "seconds": FigureKind(1, "duration-second"),
     "duration": FigureKind(0, "duration-second", duration=True),
     "hours": FigureKind(2, "duration-hour", strip_whole=True),
-    "minutes": FigureKind(0, "duration-minute"),
+    "minutes": FigureKind(2, "duration-minute", min_places=0),
     "erlangs": FigureKind(2, "unit.erlangs", min_places=0),
     "number": FigureKind(2, min_places=0),
     "points": FigureKind(1, "unit.points"),

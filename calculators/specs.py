@@ -118,7 +118,8 @@ class Row:
 @dataclass(frozen=True)
 class Carry:
     """A link from a result to the next calculator: its parameters from these result rows or fields
-    (the link needs every one), and ``optional`` ones it carries when they are known."""
+    (the link needs every one), and ``optional`` ones it carries when they are known (an optional
+    parameter a required one also names replaces it: the better figure when the result has it)."""
 
     calculator: str
     params: tuple[tuple[str, str], ...]

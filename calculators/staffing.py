@@ -25,7 +25,7 @@ from decimal import ROUND_FLOOR, Decimal
 from fractions import Fraction
 
 from .errors import CalculatorError
-from .formulas import Number, count, divisor, positive
+from .formulas import Number, count, divisor, positive, round_half_up
 from .numbers import CONTEXT, to_decimal
 
 #: Largest total of talk, hold or wrap time accepted, in minutes: 10^9 (about 1,900 years).
@@ -860,3 +860,33 @@ def weighted_share(shares: Iterable[tuple[Number, Number]], field: str = "calls"
         raise CalculatorError("series_no_calls", field)
     weighted = sum((CONTEXT.multiply(calls, share) for calls, share in pairs), Decimal(0))
     return CONTEXT.divide(weighted, total)
+
+
+def answered_calls(calls: Number, abandoned_percent: Number = 0) -> Decimal:
+    """Answered calls of an interval = offered calls x (1 - abandoned % / 100), to whole calls.
+
+    The calls the model expects to be answered (Erlang C: every call; Erlang A: all but those who hang
+    up), rounded half up: the average speed of answer counts answered calls. Source: the content brief,
+    part 2 ("Abandonment rate": offered = answered + abandoned).
+
+    >>> answered_calls(360), answered_calls(360, Decimal("2.4"))
+    (Decimal('360'), Decimal('351'))
+    """
+    offered = count(calls, "calls")
+    share = CONTEXT.subtract(_ONE, CONTEXT.divide(to_decimal(abandoned_percent), _HUNDRED))
+    return round_half_up(CONTEXT.multiply(offered, share))
+
+
+def wait_minutes(asa_seconds: Number, answered: Number) -> Decimal:
+    """Total minutes answered callers waited = ASA (seconds) x answered calls / 60.
+
+    The average speed of answer's formula turned round (ASA = total wait of the answered / answered):
+    with the ASA of the answered calls (:func:`average_speed_of_answer`; with abandonment
+    :func:`average_speed_of_answer_a`, the mean wait of those answered, not of everyone) it is the
+    queue time the ASA page divides. Source: the content brief, part 3, "Average speed of answer".
+
+    >>> wait_minutes(Decimal("11.63"), 360)
+    Decimal('69.78')
+    """
+    asa = to_decimal(asa_seconds, "asa")
+    return CONTEXT.divide(CONTEXT.multiply(asa, count(answered, "answered")), Decimal(60))

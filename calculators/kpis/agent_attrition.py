@@ -17,7 +17,7 @@ from ..errors import CalculatorError
 from ..formulas import Number, count, divisor
 from ..numbers import CONTEXT, to_decimal
 from ..periods import Period, annualise
-from ..specs import Field, Formula, Row, Spec, currency_field
+from ..specs import Carry, Field, Formula, Row, Spec, currency_field
 
 #: The term's place in the glossary (the registry sorts by it): the last of the cost terms.
 ORDER = 35
@@ -93,6 +93,16 @@ def attrition_cost_per_contact(cost_per_year: Number, contacts: Number, period: 
     return CONTEXT.divide(to_decimal(cost_per_year, "replacement_cost"), per_year)
 
 
+def contacts_per_year(contacts: Number, period: Period) -> Decimal:
+    """Contacts a year = contacts in the period x periods per year (12 months, 4 quarters, 1 year):
+    what the attrition cost a year is spread over. Source: the content brief, part 3.
+
+    >>> contacts_per_year(29400, Period.QUARTER)
+    Decimal('117600')
+    """
+    return annualise(count(contacts, "contacts"), period)
+
+
 def compute(inputs: Inputs) -> Outcome:
     """Attrition in the period and a year; with a replacement cost, the cost a year and per contact."""
     period = inputs.period
@@ -112,6 +122,7 @@ def compute(inputs: Inputs) -> Outcome:
         values["attrition-cost-per-year"] = cost
         contacts = inputs.get("contacts")
         if contacts is not None:
+            values["contacts-per-year"] = contacts_per_year(contacts, period)
             values["attrition-cost-per-contact"] = attrition_cost_per_contact(
                 cost, contacts, period
             )
@@ -138,9 +149,23 @@ SPEC: Spec = Spec(
         Row("annual-attrition", "result.annual-attrition", "percent", main=True),
         Row("leavers-per-year", "result.leavers-per-year", "number"),
         Row("attrition-cost-per-year", "result.attrition-cost-per-year", "sum", main=True),
+        Row("contacts-per-year", "result.contacts-per-year", "count"),
         Row("attrition-cost-per-contact", "result.attrition-cost-per-contact", "money", main=True),
     ),
     compared="annual-attrition",
+    # A year's attrition cost over the year's contacts: the cost per contact page divides them back
+    # into the attrition cost per contact, in the reader's currency.
+    carry=(
+        Carry(
+            "cost-per-contact",
+            (
+                ("costs", "attrition-cost-per-year"),
+                ("contacts", "contacts-per-year"),
+                ("currency", "currency"),
+            ),
+            fixed=(("period", "year"), ("cover", "attrition")),
+        ),
+    ),
     formula=(Formula("agent-attrition", "formula.agent-attrition"),),
 )
 

@@ -14,7 +14,7 @@ from ..benchmarks import Benchmark, Reference
 from ..calculations import Inputs, Outcome
 from ..formulas import Number, count, divisor
 from ..numbers import CONTEXT, to_decimal
-from ..specs import Field, Formula, Row, Spec
+from ..specs import Carry, Field, Formula, Row, Spec
 
 #: The term's place in the glossary (the registry sorts by it): after service level.
 ORDER = 61
@@ -86,6 +86,9 @@ SPEC: Spec = Spec(
         Row("offered", "result.offered", "count"),
         Row("abandonment-rate", "result.abandonment-rate", "percent"),
     ),
+    # Back to the queue it follows from: a period's answered calls are no interval's calls, and the
+    # wait of the answered gives no patience (that needs the wait of those who hung up): a plain link.
+    carry=(Carry("service-level", ()),),
     formula=(Formula("average-speed-of-answer", "formula.average-speed-of-answer"),),
 )
 

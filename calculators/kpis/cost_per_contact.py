@@ -305,11 +305,29 @@ _CHANNEL_MINUTES = tuple(
 )
 
 
+#: Costs that cover everything or only the cost of attrition, as the agent-attrition calculator
+#: carries it (one part of the cost per contact): then no comparison with the all-in benchmark, no
+#: carry as a cost per resolution's costs, and the page says so.
+_ALL_COSTS = (("cover", "all"),)
+
+
+_ATTRITION_LABEL = "cover", "attrition"
+
+
+_ATTRITION_ONLY = (_ATTRITION_LABEL,)
+
+
 SPEC = Spec(
     id="cost-per-contact",
     fields=(
-        Field("costs", "money", "field.costs"),
+        Field(
+            "costs",
+            "money",
+            "field.costs",
+            labels=((*_ATTRITION_LABEL, "field.attrition_costs"),),
+        ),
         Field("contacts", "count", "field.contacts"),
+        Field("cover", "choice", "field.cover", choices=("all", "attrition")),
         *MONEY,
         *COSTS_GROUP,
         *_CHANNELS_GROUP,
@@ -320,7 +338,13 @@ SPEC = Spec(
     ),
     compute=compute,
     results=(
-        Row("cost-per-contact", "result.cost_per_contact", "money", main=True),
+        Row(
+            "cost-per-contact",
+            "result.cost_per_contact",
+            "money",
+            main=True,
+            labels=((*_ATTRITION_LABEL, "result.attrition-cost-per-contact"),),
+        ),
         Row("annual-costs", "result.annual_costs", "sum"),
         Row("annual-volume", "result.annual_contacts", "count"),
         *(
@@ -351,9 +375,12 @@ SPEC = Spec(
         Carry(
             "cost-per-resolution",
             (("costs", "costs"), ("contacts", "contacts"), *KEEP_MONEY),
+            when=_ALL_COSTS,
             optional=KEEP_RATE,
         ),
     ),
+    benchmark_when=_ALL_COSTS,
+    remarks=((_ATTRITION_ONLY, "remark.attrition_cost_only"),),
     solve=(
         Solve("costs", costs_for_cost_per_contact),
         Solve("contacts", contacts_for_cost_per_contact),

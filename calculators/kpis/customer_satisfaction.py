@@ -22,7 +22,7 @@ from ..calculations import Inputs, Outcome
 from ..errors import CalculatorError
 from ..formulas import Number, count, divisor, positive
 from ..numbers import CONTEXT, to_decimal
-from ..specs import Field, Formula, Row, Spec
+from ..specs import Carry, Field, Formula, Row, Spec
 
 #: The term's place in the glossary (the registry sorts by it): after abandonment rate.
 ORDER = 85
@@ -126,6 +126,8 @@ SPEC: Spec = Spec(
     ),
     assumption="assumption.margin",
     assumption_values=(("confidence", CONFIDENCE),),
+    # Satisfied responses are not resolved contacts: the two share no figure, a plain link.
+    carry=(Carry("first-contact-resolution", ()),),
     formula=(Formula("customer-satisfaction", "formula.customer-satisfaction"),),
 )
 

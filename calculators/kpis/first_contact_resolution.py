@@ -240,6 +240,8 @@ SPEC = Spec(
                 *KEEP_MONEY,
             ),
         ),
+        # Resolved contacts are not satisfied responses: a plain link to the survey figure.
+        Carry("customer-satisfaction", ()),
     ),
     formula=(Formula("first-contact-resolution", "formula.first-contact-resolution"),),
 )

@@ -37,12 +37,14 @@ def compute(inputs: Inputs) -> Outcome:
     shrinkage = inputs.numbers.get("shrinkage", DEFAULT_SHRINKAGE)
     scheduled = staffing.scheduled_agents(agents, shrinkage)
     figures = _staffing_row(traffic, agents, aht, answer, patience, basis)
+    answered = staffing.answered_calls(calls, figures.abandoned or 0)
     values: dict[str, Decimal] = {
         "agents": Decimal(agents),
         "scheduled-agents": Decimal(scheduled),
         "traffic": traffic,
         "service-level": figures.service_level,
         "asa": figures.asa,
+        "wait-minutes": staffing.wait_minutes(figures.asa, answered),
         "occupancy": figures.occupancy,
         "wait-probability": _wait(traffic, agents, aht, patience) * 100,
     }
@@ -51,6 +53,7 @@ def compute(inputs: Inputs) -> Outcome:
         values["calls-at-target"] = Decimal(most)
     if figures.abandoned is not None:
         values["abandoned"] = figures.abandoned
+        values["answered"] = answered
     rows = staffing.staffing_table(
         calls, interval, aht, answer, agents, patience=patience, basis=basis
     )
@@ -291,6 +294,8 @@ SPEC = Spec(
         ),
         Row("asa", "result.asa", "seconds", when=_INTERVAL),
         Row("abandoned", "result.abandoned", "percent"),
+        Row("answered", "result.answered", "count", when=_INTERVAL),
+        Row("wait-minutes", "result.wait-minutes", "minutes", when=_INTERVAL),
         Row("wait-probability", "result.wait-probability", "percent", when=_INTERVAL),
         Row("occupancy", "result.occupancy", "percent", when=_INTERVAL),
         Row("traffic", "result.traffic", "erlangs", when=_INTERVAL),
@@ -334,6 +339,15 @@ SPEC = Spec(
             "cost-per-call",
             (("costs", "staff-cost"), ("calls", "calls"), ("currency", "currency")),
             fixed=(("cover", "staff"),),
+        ),
+        # The interval's queue time and answered calls: the ASA page divides them back into the ASA.
+        # Under Erlang C every call is answered (the calls typed); with a patience the answered row
+        # replaces them.
+        Carry(
+            "average-speed-of-answer",
+            (("wait", "wait-minutes"), ("answered", "calls")),
+            when=_INTERVAL,
+            optional=(("answered", "answered"),),
         ),
     ),
     formula=(Formula("traffic", "formula.service-level"),),

@@ -26,6 +26,7 @@ RELATIONS: dict[str, Callable[[Mapping[str, Decimal]], Decimal]] = {
     "annual-attrition": lambda v: v["leavers"] / v["average-headcount"] * 100 * _PER_YEAR,
     "leavers-per-year": lambda v: v["leavers"] * _PER_YEAR,
     "attrition-cost-per-year": lambda v: v["leavers-per-year"] * v["replacement_cost"],
+    "contacts-per-year": lambda v: v["contacts"] * _PER_YEAR,
     "attrition-cost-per-contact": lambda v: (
         v["attrition-cost-per-year"] / (v["contacts"] * _PER_YEAR)
     ),

@@ -35,6 +35,9 @@ RELATIONS: dict[str, Callable[[Shown], Decimal]] = {
     "scheduled-agents": lambda v: D(math.ceil(v["agents"] / (1 - v["shrinkage"] / 100))),
     "staff-cost": lambda v: v["scheduled-agents"] * v["interval"] / 60 * v["hourly_cost"],
     "staff-cost-per-call": lambda v: v["staff-cost"] / v["calls"],
+    # Erlang C answers every call; with a patience, all but the share who hang up.
+    "answered": lambda v: D(round(v["calls"] * (1 - v["abandoned"] / 100))),
+    "wait-minutes": lambda v: v["asa"] * v.get("answered", v["calls"]) / 60,
 }
 #: Shown rows no reader works out by hand: what the queue model gives (checked in the unit tests).
 BY_MODEL: frozenset[str] = frozenset(

@@ -75,7 +75,8 @@ def check_reply(page: Any, calculator: str, reply: dict[str, Any]) -> None:
         assert {k: v[0] for k, v in parse_qs(href.query).items()} == carry["params"]
         assert href.fragment == "calculator"
         term = h.catalog(lang)[f"term.{carry['calculator']}"]
-        assert link.text_content() == h.message(lang, "carry.open", term=term)
+        key = "carry.open" if carry["params"] else "carry.next"  # a plain link carries no figures
+        assert link.text_content() == h.message(lang, key, term=term)
     check_widget_text(page)
 
 

@@ -3,7 +3,7 @@ never put beside an all-in benchmark, and a benchmark is compared in the reader'
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -134,3 +134,61 @@ def test_the_benchmark_is_converted_at_the_readers_rate(new_page: Any, lang: str
             lambda: f"{page.url}: no sentence that the benchmark is not a Vietnamese figure",
             10,
         )
+
+
+@pytest.mark.parametrize("lang", ["nb", "vi"])
+def test_attrition_cost_alone_is_not_set_against_the_benchmark(new_page: Any, lang: str) -> None:
+    """Agent attrition's yearly cost and contacts open cost per contact as the cost of attrition:
+    the attrition page's cost per contact, labelled so, with the page's remark and no chart."""
+    currency = h.DEFAULT_CURRENCY[lang]
+    page = new_page(lang)
+    query = "leavers=4&start_headcount=40&end_headcount=38&period=quarter"
+    page.goto(
+        h.article_path(
+            lang,
+            "agent-attrition",
+            f"{query}&replacement_cost=12000&contacts=29400&currency={currency}",
+        )
+    )
+    h.wait_ready(page)
+    shown = page.locator(".calc [data-result='attrition-cost-per-contact'][data-value]")
+    shown.wait_for()
+    per_contact = str(shown.get_attribute("data-value"))
+    href = _carry_link(page, "cost-per-contact")
+    params = {k: v[0] for k, v in parse_qs(urlsplit(href).query).items()}
+    assert (params["period"], params["cover"], params["currency"]) == (
+        "year",
+        "attrition",
+        currency,
+    )
+    page.goto(href)
+    h.wait_ready(page)
+    h.expect_value(page, "cost-per-contact", None, per_contact)
+    catalog = h.catalog(lang)
+    assert h.field(page, "cover").input_value() == "attrition"
+    label = page.locator(".calc [data-row='cost-per-contact'] [data-label]").text_content()
+    assert label == catalog["result.attrition-cost-per-contact"]
+    line = page.locator(".calc [data-out='comparison']").text_content() or ""
+    assert catalog["remark.attrition_cost_only"] in line, line
+    assert page.locator(".calc [data-out='chart'] svg").count() == 0, "no comparison"
+    assert page.locator(".calc__carry a").count() == 0, "not a cost per resolution's costs"
+
+
+@pytest.mark.parametrize("lang", ["ru", "it"])
+def test_service_levels_asa_reappears_on_the_asa_page(new_page: Any, lang: str) -> None:
+    """One interval with hang-ups (Erlang A): the ASA page shows service level's ASA, to the whole
+    second it shows, from the interval's answered calls and their total wait."""
+    page = new_page(lang)
+    page.goto(h.article_path(lang, "service-level", f"{INTERVAL}&patience=120"))
+    h.wait_ready(page)
+    asa = page.locator(".calc [data-result='asa'][data-value]")
+    asa.wait_for()
+    seconds = Decimal(str(asa.get_attribute("data-value")))
+    answered = page.locator(".calc [data-result='answered']").get_attribute("data-value")
+    href = _carry_link(page, "average-speed-of-answer")
+    params = {k: v[0] for k, v in parse_qs(urlsplit(href).query).items()}
+    assert params["answered"] == answered and Decimal(str(answered)) < 210, params
+    page.goto(href)
+    h.wait_ready(page)
+    whole = seconds.quantize(Decimal(1), ROUND_HALF_UP)
+    h.expect_value(page, "average-speed-of-answer", None, str(whole))

@@ -5,7 +5,7 @@ the figures they carry to the next calculator."""
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pytest
@@ -97,6 +97,7 @@ def shown(calculator: str, case: str = "") -> dict[str, str]:
                 "annual-attrition": "41",
                 "leavers-per-year": "16",
                 "attrition-cost-per-year": "192000",
+                "contacts-per-year": "117600",
                 "attrition-cost-per-contact": "1.63",
             },
         ),
@@ -444,7 +445,119 @@ def test_adherence_carries_unplanned_shrinkage() -> None:
     assert schedule_adherence.SPEC.remarks == (((), "remark.adherence_to_shrinkage"),)
 
 
-def test_no_carry_that_would_change_a_meaning() -> None:
-    """CSAT's satisfied responses are not FCR's resolved contacts, and attrition's cost is one part
-    of the cost per contact: neither carries."""
-    assert not customer_satisfaction.SPEC.carry and not agent_attrition.SPEC.carry
+def main_of(calculator: str, params: dict[str, str]) -> str:
+    """The main figure the next calculator shows for a carried link, as a link opens it."""
+    reply = ask(calculator, params, source="link")
+    assert not reply["errors"], reply["errors"]
+    figure: str = reply["result"]["values"][calculator]
+    return figure
+
+
+SL_EXAMPLE = examples.EXAMPLES["service-level"][""]
+
+
+@pytest.mark.parametrize(
+    ("extra", "params"),
+    [
+        ({}, {"wait": "69.77", "answered": "360"}),  # Erlang C: every call is answered
+        ({"patience": "120"}, {"wait": "27.14", "answered": "344"}),  # 4.4 % hang up
+        ({"patience": "60", "calls": "37", "interval": "15"}, {"wait": "2.74", "answered": "33"}),
+        ({"calls": "8", "interval": "15", "aht": "300"}, None),
+    ],
+)
+def test_service_level_carries_its_asa(
+    extra: dict[str, str], params: dict[str, str] | None
+) -> None:
+    """The interval's queue time and answered calls: the ASA page divides them back into service
+    level's ASA (to the tenth of a second service level shows; the ASA page shows whole seconds)."""
+    reply = ask("service-level", SL_EXAMPLE | extra, source="link")["result"]
+    values = reply["values"]
+    links = {link["calculator"]: link["params"] for link in reply["carry"]}
+    carried = links["average-speed-of-answer"]
+    if params is not None:
+        assert carried == params
+    assert ("answered" in values) == ("patience" in extra)  # the answered row only with hang-ups
+    answered = D(values.get("answered", (SL_EXAMPLE | extra)["calls"]))
+    assert carried["answered"] == str(answered)
+    if "patience" in extra:  # offered calls less the share who hang up
+        offered = D((SL_EXAMPLE | extra)["calls"])
+        assert abs(answered - offered * (1 - D(values["abandoned"]) / 100)) <= D(
+            "0.5"
+        ) + offered * D("0.0005")
+    exact = D(carried["wait"]) * 60 / D(carried["answered"])
+    assert exact.quantize(D("0.1"), ROUND_HALF_UP) == D(values["asa"])
+    asa = main_of("average-speed-of-answer", carried)
+    assert D(asa) == D(values["asa"]).quantize(D(1), ROUND_HALF_UP)
+
+
+def test_a_day_plan_carries_no_asa() -> None:
+    """A day has no single ASA (service level shows none): no link to the ASA page."""
+    day = SL_EXAMPLE | {"plan": "day", "volumes": "100_200_150", "interval": "30"}
+    reply = ask("service-level", day, source="link")["result"]
+    assert "asa" not in reply["values"] and reply["carry"] == []
+
+
+def test_asa_links_back_to_service_level() -> None:
+    """A period's answered calls are not an interval's calls, and the answered callers' wait gives no
+    patience: the link carries no figure."""
+    assert carried("average-speed-of-answer") == {"service-level": {}}
+
+
+def test_csat_and_fcr_link_to_each_other() -> None:
+    """Satisfied responses are not resolved contacts: plain links both ways (FCR keeps its carry to
+    cost per resolution first)."""
+    assert carried("customer-satisfaction") == {"first-contact-resolution": {}}
+    fcr = ask("first-contact-resolution", examples.EXAMPLES["first-contact-resolution"][""])
+    links = [c["calculator"] for c in fcr["result"]["carry"]]
+    assert links == ["cost-per-resolution", "customer-satisfaction"]
+    assert fcr["result"]["carry"][1]["params"] == {}
+
+
+@pytest.mark.parametrize(
+    ("extra", "period"),
+    [
+        ({}, "quarter"),
+        ({"period": "month", "contacts": "9800"}, "month"),
+        ({"period": "year"}, "year"),
+    ],
+)
+def test_attrition_carries_its_cost_to_cost_per_contact(extra: dict[str, str], period: str) -> None:
+    """A year's attrition cost over the year's contacts, in the reader's currency: the cost per
+    contact page shows the attrition page's cost per contact."""
+    values = examples.EXAMPLES["agent-attrition"][""] | extra | {"currency": "NOK"}
+    reply = ask("agent-attrition", values, source="link")["result"]
+    figures = reply["values"]
+    per_year = {"month": 12, "quarter": 4, "year": 1}[period]
+    assert D(figures["contacts-per-year"]) == D(values["contacts"]) * per_year
+    (link,) = reply["carry"]
+    assert link == {
+        "calculator": "cost-per-contact",
+        "params": {
+            "costs": figures["attrition-cost-per-year"],
+            "contacts": figures["contacts-per-year"],
+            "currency": "NOK",
+            "period": "year",
+            "cover": "attrition",
+        },
+    }
+    assert main_of("cost-per-contact", link["params"]) == figures["attrition-cost-per-contact"]
+
+
+def test_attrition_cost_alone_is_not_set_against_the_all_in_benchmark() -> None:
+    """On cost per contact the carried cost is one part of the cost per contact: no comparison with
+    the benchmark (which covers all costs), the page's remark, and no carry as a cost per
+    resolution's costs; the same figures as all costs compare and carry."""
+    (link,) = ask("agent-attrition", examples.EXAMPLES["agent-attrition"][""])["result"]["carry"]
+    part = ask("cost-per-contact", link["params"], source="link")["result"]
+    assert part["comparison"] is None and part["notes"] == ["remark.attrition_cost_only"]
+    assert part["carry"] == []
+    whole = ask("cost-per-contact", link["params"] | {"cover": "all"}, source="link")["result"]
+    assert whole["comparison"]["position"] == "below"
+    assert [c["calculator"] for c in whole["carry"]] == ["cost-per-resolution"]
+
+
+def test_attrition_without_its_cost_carries_nothing() -> None:
+    plain = {"leavers": "4", "start_headcount": "40", "end_headcount": "38", "period": "quarter"}
+    assert ask("agent-attrition", plain)["result"]["carry"] == []
+    costs = plain | {"replacement_cost": "12000"}  # no contacts: no cost per contact to carry
+    assert ask("agent-attrition", costs)["result"]["carry"] == []

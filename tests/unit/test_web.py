@@ -152,6 +152,7 @@ def test_typed_worked_example(number_problems: Problems) -> None:
     assert reply["link"] == {
         "costs": "76600",
         "contacts": "9800",
+        "cover": "all",
         "period": "month",
         "currency": "USD",
     }
@@ -226,7 +227,7 @@ def test_link_source_reads_canonical_numbers(number_problems: Problems) -> None:
         "annual-volume": "9800",
     }
     assert result["scenario"]["new_cost_per_contact"] == "6.82"
-    assert reply["link"] == values | {"unit_cost": "0.5"}
+    assert reply["link"] == values | {"unit_cost": "0.5", "cover": "all"}
     assert number_problems(reply) == []
 
 
@@ -266,7 +267,12 @@ def test_each_field_gets_its_own_error() -> None:
         "share": {"code": "malformed"},
     }
     assert reply["result"] is None
-    assert reply["link"] == {"unit_cost": "0.5", "period": "month", "currency": "USD"}
+    assert reply["link"] == {
+        "unit_cost": "0.5",
+        "cover": "all",
+        "period": "month",
+        "currency": "USD",
+    }
 
 
 def test_each_field_of_a_new_calculator_gets_its_own_error() -> None:
@@ -603,7 +609,7 @@ def test_blank_and_null_fields_are_missing_not_errors() -> None:
     reply = contact(EXAMPLE | {"share": "  ", "unit_cost": None, "rate": "\u00a0", "chat": ""})
     assert reply["errors"] == {}
     assert reply["result"]["scenario"] is None
-    assert set(reply["link"]) == {"costs", "contacts", "period", "currency"}
+    assert set(reply["link"]) == {"costs", "contacts", "cover", "period", "currency"}
 
 
 def test_numbers_from_json_are_read_as_text() -> None:
@@ -981,6 +987,7 @@ def test_service_level_with_its_table(number_problems: Problems) -> None:
         "scheduled-agents": "42",
         "service-level": "84",
         "asa": "11.6",
+        "wait-minutes": "69.77",
         "wait-probability": "24.2",
         "occupancy": "82.8",
         "traffic": "24",
@@ -1111,10 +1118,23 @@ def test_service_level_options_refuse_bad_values(
                         "currency": "EUR",
                         "cover": "staff",
                     },
+                },
+                {
+                    "calculator": "average-speed-of-answer",
+                    "params": {"wait": "69.77", "answered": "360"},
+                },
+            ],
+        ),
+        (
+            "service-level",
+            SL,
+            [
+                {
+                    "calculator": "average-speed-of-answer",
+                    "params": {"wait": "69.77", "answered": "360"},
                 }
             ],
         ),
-        ("service-level", SL, []),
         (
             "abandonment-rate",
             {"abandoned": "780", "offered": "12 000"},
@@ -1141,7 +1161,16 @@ def test_service_level_options_refuse_bad_values(
             {"handle": "1", "idle": "1"},
             [{"calculator": "agent-utilization", "params": {"handling": "1", "logged_in": "2"}}],
         ),
-        ("average-speed-of-answer", {"wait": "5900", "answered": "11800"}, []),
+        (
+            "average-speed-of-answer",
+            {"wait": "5900", "answered": "11800"},
+            [{"calculator": "service-level", "params": {}}],
+        ),
+        (
+            "customer-satisfaction",
+            {"satisfied": "1640", "responses": "2000"},
+            [{"calculator": "first-contact-resolution", "params": {}}],
+        ),
     ],
 )
 def test_results_carry_over_to_the_next_calculator(
@@ -1152,7 +1181,10 @@ def test_results_carry_over_to_the_next_calculator(
 
 def test_fcr_carries_over_to_cost_per_resolution() -> None:
     carry = ask("first-contact-resolution", FCR)["result"]["carry"]
-    assert [link["calculator"] for link in carry] == ["cost-per-resolution"]
+    assert [link["calculator"] for link in carry] == [
+        "cost-per-resolution",
+        "customer-satisfaction",
+    ]
     params = carry[0]["params"]
     assert params == {
         "costs": "76600",
@@ -1167,7 +1199,7 @@ def test_fcr_carries_over_to_cost_per_resolution() -> None:
 def test_a_carried_staff_cost_keeps_its_cents(hourly_cost: str) -> None:
     values = {"calls": "1", "interval": "15", "aht": "60", "target": "80", "answer_time": "20"}
     result = ask("service-level", values | {"hourly_cost": hourly_cost})["result"]
-    (carry,) = result["carry"]
+    (carry,) = [link for link in result["carry"] if link["calculator"] == "cost-per-call"]
     following = ask(carry["calculator"], carry["params"], source="link")
     assert main(following, carry["calculator"]) == result["values"]["staff-cost-per-call"]
 

@@ -683,7 +683,9 @@
         const url = new URL(`${carry.calculator}/`, base);
         url.search = new URLSearchParams(carry.params).toString();
         url.hash = "calculator";
-        const link = el("a", this.t("carry.open", { term: this.t(`term.${carry.calculator}`) }));
+        // A link with figures continues with them; one without (a related calculator) just goes on.
+        const key = Object.keys(carry.params).length ? "carry.open" : "carry.next";
+        const link = el("a", this.t(key, { term: this.t(`term.${carry.calculator}`) }));
         link.href = url.href;
         if (window.top !== window) link.target = "_blank";
         return link;
