@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,16 @@ def page_file(site: Path, lang: str, url: str) -> Path:
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def head(path: Path) -> BeautifulSoup:
+    """A built page up to the end of its ``<head>`` (its language, title, canonical and alternate
+    links, meta tags and JSON-LD), parsed once a session: a tenth of the page, read by tests that
+    visit every page in every language several times."""
+    return _head(path, path.stat().st_mtime_ns)
+
+
+@functools.cache
+def _head(path: Path, modified: int) -> BeautifulSoup:
+    text = path.read_text(encoding="utf-8")
+    return BeautifulSoup(text[: text.index("</head>") + len("</head>")], "html.parser")

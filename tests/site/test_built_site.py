@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from .conftest import ARTICLES, BASE, LANGUAGES, PAGES, page_file, soup
+from .conftest import ARTICLES, BASE, LANGUAGES, PAGES, head, page_file, soup
 
 LOADING = {
     "script": "src",
@@ -29,13 +29,13 @@ LOADING = {
 def test_page_exists_with_its_language(site: Path, lang: str, url: str) -> None:
     path = page_file(site, lang, url)
     assert path.exists(), f"{path} was not built"
-    assert soup(path).html["lang"] == lang, f"{path}: wrong <html lang>"
+    assert head(path).html["lang"] == lang, f"{path}: wrong <html lang>"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("url", ("", *ARTICLES))
 def test_hreflang_alternates_are_complete_and_reciprocal(site: Path, lang: str, url: str) -> None:
-    page = soup(page_file(site, lang, url))
+    page = head(page_file(site, lang, url))
     links = {
         link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')
     }
@@ -44,7 +44,7 @@ def test_hreflang_alternates_are_complete_and_reciprocal(site: Path, lang: str, 
     canonical = page.select_one('link[rel="canonical"]')["href"]
     assert canonical == expected[lang]
     for other in LANGUAGES:  # the alternate names this page back
-        back = soup(page_file(site, other, url)).select_one(
+        back = head(page_file(site, other, url)).select_one(
             f'link[rel="alternate"][hreflang="{lang}"]'
         )
         assert back["href"] == canonical

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from calculators.kpis import SPECS
 
-from .conftest import ARTICLES, BASE, LANGUAGES, PAGES, page_file, soup
+from .conftest import ARTICLES, BASE, LANGUAGES, PAGES, head, page_file, soup
 
 OG_LOCALE = {"nb": "nb_NO", "ru": "ru_RU", "it": "it_IT", "nl": "nl_NL", "vi": "vi_VN"}
 CALCULATORS = tuple(SPECS)
@@ -50,7 +50,7 @@ def calculator_of(url: str) -> str | None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("url", PAGES)
 def test_every_page_has_link_preview_tags_in_its_language(site: Path, lang: str, url: str) -> None:
-    page = soup(page_file(site, lang, url))
+    page = head(page_file(site, lang, url))
     text = catalog(lang)
     canonical = page.select_one('link[rel="canonical"]')["href"]
     assert one(page, "og:url") == canonical == f"{BASE}{lang}/{url + '/' if url else ''}"
@@ -78,7 +78,7 @@ def test_every_page_has_link_preview_tags_in_its_language(site: Path, lang: str,
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("url", [u for u in PAGES if calculator_of(u)])
 def test_card_is_a_1200x630_png_of_the_term(site: Path, lang: str, url: str) -> None:
-    page = soup(page_file(site, lang, url))
+    page = head(page_file(site, lang, url))
     calculator = calculator_of(url)
     image = one(page, "og:image")
     assert image.startswith(f"{BASE}{lang}/assets/cards/{calculator}.") and image.endswith(".png")
@@ -149,7 +149,7 @@ def test_oembed_json_and_its_discovery_links(site: Path, lang: str, calculator: 
     assert (frames[0]["width"], frames[0]["height"]) == ("640", "1950")
     assert frames[0]["allow"] == "clipboard-write", "copying works inside the iframe"
     for url in (f"glossary/{calculator}", f"embed/{calculator}"):
-        links = soup(page_file(site, lang, url)).select(
+        links = head(page_file(site, lang, url)).select(
             'link[rel="alternate"][type="application/json+oembed"]'
         )
         assert [(link["href"], link["title"]) for link in links] == [
@@ -159,7 +159,7 @@ def test_oembed_json_and_its_discovery_links(site: Path, lang: str, calculator: 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_only_calculator_pages_offer_oembed(site: Path, lang: str) -> None:
-    page = soup(page_file(site, lang, ""))
+    page = head(page_file(site, lang, ""))
     assert not page.select('link[type="application/json+oembed"]')
 
 
