@@ -557,8 +557,12 @@ def clear_form(page: Any) -> None:
     open_groups(page)
 
 
-def type_example(page: Any, lang: str, calculator: str, case: str = "") -> dict[str, str]:
-    """Type a worked example into the form as a reader of ``lang`` writes its numbers."""
+def type_example(
+    page: Any, lang: str, calculator: str, case: str = "", keys: bool = True
+) -> dict[str, str]:
+    """Type a worked example into the form as a reader of ``lang`` writes its numbers: key by key,
+    or with ``keys=False`` each figure at once (as a paste: one input event a field, for tests
+    that need the example but do not test typing)."""
     spec = SPECS[calculator]
     values = example(calculator, case)
     clear_form(page)
@@ -569,7 +573,10 @@ def type_example(page: Any, lang: str, calculator: str, case: str = "") -> dict[
             select(page, name, value)
     for name, value in values.items():
         if name not in spec.choices:
-            type_into(page, name, typed(value, lang))
+            if keys:
+                type_into(page, name, typed(value, lang))
+            else:
+                field(page, name).fill(typed(value, lang))
     return values
 
 
@@ -579,5 +586,5 @@ def show_example(page: Any, lang: str, calculator: str) -> None:
     if calculator in COST_CALCULATORS:
         fill_example(page, lang, calculator)
         return
-    type_example(page, lang, calculator)
+    type_example(page, lang, calculator, keys=False)
     expect_rows(page, calculator, example_reply(calculator)["result"]["values"])

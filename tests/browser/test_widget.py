@@ -155,7 +155,8 @@ def test_deep_link_gives_the_same_result_in_every_language(new_page: Any) -> Non
 
 
 def test_copy_link_reproduces_the_result(article_page: Any, new_page: Any) -> None:
-    """Copy the link of an outbound, weekly result; the copied URL shows it again in a fresh page."""
+    """Copy the link of an outbound, weekly result; the copied URL shows it again in a fresh page
+    (in two languages: the link's figures are canonical, the same in every language)."""
     links, fresh, expected = {}, {}, {}
 
     def copy(lang: str) -> None:
@@ -180,7 +181,7 @@ def test_copy_link_reproduces_the_result(article_page: Any, new_page: Any) -> No
         assert page.locator(".calc input[name=mode][value=outbound]").is_checked()
         assert h.field(page, "period").input_value() == "week"
 
-    h.for_each(LANGS, copy, reproduce)
+    h.for_each(["nl", "vi"], copy, reproduce)
 
 
 class _IframeSrc(HTMLParser):
@@ -200,7 +201,8 @@ def iframe_src(html: str) -> str | None:
 
 
 def test_embed_code_opens_the_same_result(article_page: Any, new_page: Any) -> None:
-    """The embed button shows an iframe snippet whose page (the embed view) shows the same result."""
+    """The embed button shows an iframe snippet whose page (the embed view) shows the same result
+    (in two languages; every language's embed pages load in tests/browser/test_navigation.py)."""
     embeds, expected = {}, {}
 
     def snippet(lang: str) -> None:
@@ -225,7 +227,7 @@ def test_embed_code_opens_the_same_result(article_page: Any, new_page: Any) -> N
     def check(lang: str) -> None:
         h.expect_result(embeds[lang], lang, h.DEFAULT_CURRENCY[lang], expected[lang], timeout=40)
 
-    h.for_each(LANGS, snippet, check)
+    h.for_each(["ru", "it"], snippet, check)
 
 
 # ---- bad values ----------------------------------------------------------------------------------
