@@ -8,8 +8,8 @@ the classes and the fields several calculators share.
 
 >>> from calculators.kpis import SPECS
 >>> spec = SPECS["cost-per-contact"]
->>> [field.name for field in spec.fields][:3], spec.main.key
-(['costs', 'contacts', 'period'], 'cost-per-contact')
+>>> [field.name for field in spec.fields][:2], spec.main.key
+(['costs', 'contacts'], 'cost-per-contact')
 >>> SPECS["cost-per-call"].field("sales").applies({"mode": "outbound"})
 True
 """
