@@ -113,14 +113,15 @@ def test_the_snippet_height_holds_every_calculator_with_a_result(new_page: Any) 
     measurement, not a round guess)."""
     pages = [("ru", calculator) for calculator in h.CALCULATORS]
     pages += [(lang, "service-level") for lang in h.LANGUAGES if lang != "ru"]
-    heights = {}
+    heights, tabs = {}, {}
     for lang, calculator in pages:
-        page = new_page(lang)
-        page.set_viewport_size({"width": COLUMN, "height": 900})
+        if lang not in tabs:
+            tabs[lang] = new_page(lang)
+            tabs[lang].set_viewport_size({"width": COLUMN, "height": 900})
+        page = tabs[lang]
         page.goto(_embed(lang, calculator, _main_fields(calculator)))
         h.wait_ready(page)
         page.locator(f".calc [data-result='{h.main_key(calculator)}'][data-value]").wait_for()
         heights[f"{lang}-{calculator}"] = _height(page)
-        page.close()
     assert max(heights.values()) <= HEIGHT, heights
     assert max(heights.values()) >= HEIGHT - 250, heights
