@@ -94,7 +94,9 @@ def open_host(
     page.add_init_script(MESSAGE_SPY)
     # Python is not what these tests are about: keep it from starting (the widget then says so).
     page.route("**/assets/pyodide/**", lambda route: route.abort())
-    page.goto(f"{origin}/{name}")
+    # Not "load": that waits for all fourteen iframes at once, which on a busy machine can pass the
+    # navigation timeout; each test waits for the frames it reads (``frame_of``).
+    page.goto(f"{origin}/{name}", wait_until="domcontentloaded")
     return page
 
 
