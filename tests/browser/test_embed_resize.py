@@ -229,6 +229,11 @@ def test_without_the_host_script_the_iframe_keeps_its_height(
     page = open_host(new_page, host, site_url, "ru", with_script=False)
     frame = frame_of(page, "cost-per-contact")
     frame.wait_for_load_state("load")
+    page.locator("iframe#cost-per-contact").scroll_into_view_if_needed()
+    frame.wait_for_function(  # the widget has settled (in its error state: Python is blocked)
+        "() => document.querySelector('.calc').dataset.state !== 'loading'",
+        timeout=(h.STALL_SECONDS + 25) * 1000,
+    )
     # A resize that must not happen: wait for it, for a bounded time.
     with pytest.raises(PlaywrightTimeoutError):
         page.wait_for_function(
