@@ -149,8 +149,12 @@ def kinds() -> list[str]:
     return list(dict.fromkeys(f.kind for spec in SPECS.values() for f in spec.numbers))
 
 
-def kinds_of(calculator: str) -> list[str]:
-    return [kind for kind in kinds() if any(f.kind == kind for f in SPECS[calculator].numbers)]
+def first_fields(calculator: str) -> dict[str, str]:
+    """The first field of each kind in a calculator, by kind, in the registry's order of kinds."""
+    names: dict[str, str] = {}
+    for f in SPECS[calculator].numbers:
+        names.setdefault(f.kind, f.name)
+    return {kind: names[kind] for kind in kinds() if kind in names}
 
 
 def plans() -> dict[str, dict[str, list[str]]]:
@@ -158,23 +162,21 @@ def plans() -> dict[str, dict[str, list[str]]]:
     can be while every calculator comes up in some language. Each language in turn takes, until it
     has every kind, the calculator with a kind it still lacks that was visited least so far (of
     those, the one with most of its missing kinds)."""
-    visits = {calculator: 0 for calculator, spec in SPECS.items() if spec.numbers}
+    offer = {
+        calculator: first_fields(calculator) for calculator, spec in SPECS.items() if spec.numbers
+    }
+    visits = dict.fromkeys(offer, 0)
     chosen: dict[str, dict[str, list[str]]] = {}
     for lang in LANGS:
         missing, fields = set(kinds()), chosen.setdefault(lang, {})
         while missing:
-            best = max(
-                visits,
-                key=lambda c: (
-                    bool(missing & set(kinds_of(c))),
-                    -visits[c],
-                    len(missing & set(kinds_of(c))),
-                ),
-            )
-            for kind in (kind for kind in kinds_of(best) if kind in missing):
-                name = next(f.name for f in SPECS[best].numbers if f.kind == kind)
-                fields.setdefault(best, []).append(name)
-                missing.discard(kind)
+            gains = {c: len(missing & fields_of.keys()) for c, fields_of in offer.items()}
+            ranks = {c: (gain > 0, -visits[c], gain) for c, gain in gains.items()}
+            best = max(ranks, key=ranks.__getitem__)
+            for kind, name in offer[best].items():
+                if kind in missing:
+                    fields.setdefault(best, []).append(name)
+                    missing.discard(kind)
             visits[best] += 1
     return chosen
 
