@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 #: The iframe's size: 640 px wide, and tall enough for every calculator in a 680 px column with a
-#: result shown and its optional groups closed, in the longest language (measured: at most 1,442 px,
-#: service level in Russian; tests/browser/test_embed_tools.py keeps it true). Also the height of the
+#: result shown and its optional groups closed, in every language (measured: at most 1,934 px,
+#: service level; tests/browser/test_embed_tools.py keeps it true). Also the height of the
 #: widget's snippet. A host with the README's script sizes the iframe to its content.
 WIDTH, HEIGHT = 640, 1950
 FILE_NAME = "oembed.json"
