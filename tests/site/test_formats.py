@@ -12,9 +12,11 @@ import json
 import re
 import shutil
 import subprocess
+from datetime import date
 from decimal import Decimal
 
 import pytest
+from babel.dates import format_date
 from figures import Formatter
 
 from calculators.kinds import KINDS, as_config, currency_codes
@@ -122,10 +124,6 @@ def test_the_samples_show_the_rules() -> None:
 def test_dates_read_as_cldr_writes_them(lang: str) -> None:
     """The catalog's ``format.date`` puts CLDR's parts together as CLDR's long form does, every
     month of a year (Russian's month in its genitive form), so the catalogs cannot drift from it."""
-    from datetime import date
-
-    from babel.dates import format_date
-
     for month in range(1, 13):
         day = date(2025, month, 9)
         assert Formatter(lang).date(day.isoformat()) == format_date(day, "long", locale=lang)
