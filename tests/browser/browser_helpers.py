@@ -219,13 +219,21 @@ def wait_ready(page: Any, timeout: float = 30) -> None:
     try:
         wait_state(page, "ready", timeout)
     except AssertionError:
-        failure = widget(page).get_attribute("data-failure") or ""
-        if not failure.startswith(STALLED):
+        if not retry_stalled_start(page):
             raise
-        print(f"{page.url}: Python stalled starting ({failure}); retrying once")
-        STALL_RETRIES.add(page.url)
-        page.locator(".calc [data-action=retry]").click()
         wait_state(page, "ready", timeout)
+
+
+def retry_stalled_start(page: Any) -> bool:
+    """Press the widget's Retry button if it gave up because Python stalled starting (see
+    ``wait_ready``); return whether it did."""
+    failure = widget(page).get_attribute("data-failure") or ""
+    if not failure.startswith(STALLED):
+        return False
+    print(f"{page.url}: Python stalled starting ({failure}); retrying once")
+    STALL_RETRIES.add(page.url)
+    page.locator(".calc [data-action=retry]").click()
+    return True
 
 
 def type_into(page: Any, name: str, text: str) -> None:
@@ -524,13 +532,15 @@ def in_batches(
     return failures
 
 
-#: Records when the widget's data-state changes (installed before the page's own scripts run).
+#: Records when the widget's data-state changes, with the failure when it is `error` (installed before
+#: the page's own scripts run).
 STATE_LOG = """
 window.__calcStates = [];
 new MutationObserver((records) => {
   for (const r of records) {
     if (r.attributeName === "data-state" && r.target.matches(".calc")) {
-      window.__calcStates.push([r.target.dataset.state, performance.now()]);
+      const { state, failure } = r.target.dataset;
+      window.__calcStates.push([state, performance.now(), state === "error" ? failure : null]);
     }
   }
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
