@@ -1,7 +1,8 @@
 """Settings and helpers shared by the unit tests, which also run inside Pyodide (tests/pyodide).
 
 Hypothesis runs without a deadline: WebAssembly and a busy 2-core CI machine are slower than a
-laptop, and each property bounds its own work with ``max_examples`` instead.
+laptop, and each property bounds its own work with ``max_examples`` instead (a tenth of it inside
+Pyodide: ``tests/unit/budget.py``).
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.unit.budget import examples
+
 settings.register_profile(
     "calculators",
+    max_examples=examples(settings.default.max_examples),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,

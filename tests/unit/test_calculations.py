@@ -16,6 +16,7 @@ from calculators.kpis import MODULES as KPIS
 from calculators.kpis import SPECS
 from calculators.numbers import CONTEXT
 from calculators.scenarios import variable_share_for
+from tests.unit.budget import examples
 
 D = Decimal
 Compute = Callable[[Inputs], Outcome]
@@ -386,7 +387,7 @@ def test_service_level_errors(extra: dict[str, str], code: str, field: str) -> N
     raises(KPIS["service-level"].compute, inputs(**numbers), code, field)
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(
     calls=st.integers(1, 3000),
     interval=st.sampled_from(["15", "30", "60"]),

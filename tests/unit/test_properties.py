@@ -33,6 +33,7 @@ from calculators.kpis import SPECS
 from calculators.numbers import MAX_DECIMALS, parse_canonical
 from calculators.specs import CURRENCIES
 from calculators.web import handle
+from tests.unit.budget import examples
 
 LOCALES = {
     "nb": (",", "\u00a0"),
@@ -58,14 +59,14 @@ counts = st.integers(1, 10**15)
 # --- formulas ---------------------------------------------------------------------------------
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(costs=amounts(places=2), contacts=counts)
 def test_cost_per_contact_times_contacts_gives_the_costs(costs: Decimal, contacts: int) -> None:
     result = cost_per_contact(costs, contacts)
     assert round_money(result * contacts) == round_money(costs)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(costs=any_amount, contacts=counts)
 def test_cost_per_contact_is_exact_to_34_digits(costs: Decimal, contacts: int) -> None:
     result = cost_per_contact(costs, contacts)
@@ -80,7 +81,7 @@ def breakdowns(names: tuple[str, ...], values: st.SearchStrategy[Any]) -> st.Sea
     return st.dictionaries(st.sampled_from(names), values, min_size=1)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(parts=breakdowns(COST_COMPONENTS, amounts(max_value=MAX_VALUE / len(COST_COMPONENTS))))
 def test_cost_parts_sum_to_the_total_and_shares_to_100(parts: dict[str, Decimal]) -> None:
     total = total_costs(costs=1, breakdown=parts)
@@ -96,7 +97,7 @@ def test_cost_parts_sum_to_the_total_and_shares_to_100(parts: dict[str, Decimal]
         assert abs(sum(shares.values(), Decimal(0)) - 100) <= Decimal("0.0001")
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(parts=breakdowns(CONTACT_CHANNELS, st.integers(0, 10**14)))
 def test_contact_channels_sum_to_the_total_and_shares_to_100(parts: dict[str, int]) -> None:
     total = total_contacts(by_channel=parts)
@@ -128,7 +129,7 @@ def test_babel_symbols_are_the_ones_the_site_uses(locale: str, babel_numbers: An
 
 
 @pytest.mark.parametrize("locale", sorted(LOCALES))
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(value=any_amount)
 def test_babel_formatted_amounts_read_back(locale: str, value: Decimal, babel_numbers: Any) -> None:
     text = babel_numbers.format_decimal(value, locale=locale, decimal_quantization=False)
@@ -137,7 +138,7 @@ def test_babel_formatted_amounts_read_back(locale: str, value: Decimal, babel_nu
     assert parse_amount(text, decimal_sep, group_sep) == value, text
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(value=any_amount)
 def test_canonical_text_reads_back(value: Decimal) -> None:
     text = canonical(value)
@@ -163,7 +164,7 @@ def check_parse(text: str, decimal_sep: str, group_sep: str) -> None:
 locale_seps = st.sampled_from(sorted(LOCALES.values()))
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(text=st.text(), seps=locale_seps)
 def test_parse_amount_on_any_text_raises_only_calculator_errors(
     text: str, seps: tuple[str, str]
@@ -174,7 +175,7 @@ def test_parse_amount_on_any_text_raises_only_calculator_errors(
 NUMBER_ALPHABET = "0123456789 .,+-\u00a0\u202f\u2212\u200f\u200e€$₽₫krUSDđ٠١٢٣٤٥٦٧٨٩０１２"
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(text=st.text(alphabet=NUMBER_ALPHABET, max_size=45), seps=locale_seps)
 def test_parse_amount_on_number_like_text_raises_only_calculator_errors(
     text: str, seps: tuple[str, str]
@@ -182,7 +183,7 @@ def test_parse_amount_on_number_like_text_raises_only_calculator_errors(
     check_parse(text, *seps)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(
     whole=st.lists(st.integers(0, 999), min_size=1, max_size=5),
     fraction=st.text(alphabet="0123456789", max_size=6),
@@ -204,7 +205,7 @@ def test_grouped_numbers_read_as_written(
     assert parse_amount(text, decimal_sep, group_sep) == expected, text
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(text=st.text(), ascii_text=st.text(alphabet="0123456789.+- e"))
 def test_parse_canonical_raises_only_calculator_errors(text: str, ascii_text: str) -> None:
     for candidate in (text, ascii_text):
@@ -261,7 +262,7 @@ def no_constants(name: str) -> None:
 
 
 @pytest.mark.parametrize("calculator", sorted(SPECS))
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(data=st.data())
 def test_handle_never_raises_and_emits_plain_numbers(
     calculator: str, data: st.DataObject, number_problems: Problems
@@ -285,7 +286,7 @@ CANONICAL_SERIES = re.compile(r"[0-9]+(\.[0-9]+)?(x[0-9]+)?(_[0-9]+(\.[0-9]+)?(x
 
 
 @pytest.mark.parametrize("calculator", sorted(SPECS))
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(data=st.data())
 def test_a_link_gives_the_reply_it_was_made_from(calculator: str, data: st.DataObject) -> None:
     request = data.draw(requests(calculator)) | {"source": "typed"}
@@ -296,7 +297,7 @@ def test_a_link_gives_the_reply_it_was_made_from(calculator: str, data: st.DataO
         assert linked == reply
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(
     values=st.fixed_dictionaries(
         {"costs": any_amount.map(canonical), "contacts": counts.map(str)},

@@ -21,6 +21,7 @@ from calculators.kpis.first_contact_resolution import (
 )
 from calculators.numbers import CONTEXT
 from calculators.scenarios import DEFAULT_VARIABLE_SHARE, Assumption
+from tests.unit.budget import examples
 
 D = Decimal
 
@@ -201,14 +202,14 @@ def test_raise_fcr_errors(args: tuple[object, ...], code: str, field: str) -> No
 counts = st.integers(1, 10**12)
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(counts, st.data())
 def test_fcr_is_a_percent(contacts: int, data: st.DataObject) -> None:
     resolved = data.draw(st.integers(0, contacts))
     assert 0 <= first_contact_resolution(resolved, contacts) <= 100
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(counts, st.data())
 def test_abandonment_is_a_percent(offered: int, data: st.DataObject) -> None:
     abandoned = data.draw(st.integers(0, offered))
@@ -216,7 +217,7 @@ def test_abandonment_is_a_percent(offered: int, data: st.DataObject) -> None:
     assert 0 <= abandonment_rate(abandoned, offered, short) <= 100
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(
     st.integers(1, 10**9),
     st.data(),

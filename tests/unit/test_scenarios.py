@@ -29,6 +29,7 @@ from calculators.scenarios import (
     staff_share,
     variable_percent,
 )
+from tests.unit.budget import examples
 
 D = Decimal
 
@@ -282,7 +283,7 @@ money = st.integers(0, 10**13).map(lambda n: Decimal(n).scaleb(-2))
 shares = st.integers(1, 100_000_000).map(lambda n: Decimal(n).scaleb(-6))  # 0.000001 to 100
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(
     costs=money,
     contacts=st.integers(1, 10**9),
@@ -312,7 +313,7 @@ def test_self_service_rows_multiply(
     assert result.new_cost_per_contact <= result.current_cost_per_contact
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(
     costs=money,
     calls=st.integers(1, 10**9),

@@ -38,6 +38,7 @@ from calculators.staffing import (
     target_percent,
     traffic,
 )
+from tests.unit.budget import examples
 
 D = Decimal
 
@@ -403,7 +404,7 @@ volumes = st.tuples(
 )
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(volumes)
 def test_agents_for_target_is_the_smallest_that_reaches_it(
     case: tuple[int, int, int, int, int],
@@ -420,7 +421,7 @@ def test_agents_for_target_is_the_smallest_that_reaches_it(
         assert service_level(load, agents - 1, aht, answer) < target
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(
     st.integers(0, 2000).map(lambda n: Decimal(n).scaleb(-1)),
     st.integers(1, 300),
@@ -440,7 +441,7 @@ def test_service_level_rises_and_waiting_falls_with_agents(
     assert 0 <= level <= service_level(load, agents + 1, aht, answer) <= 100
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(st.integers(0, 10_000), st.integers(0, 99_999_999).map(lambda n: Decimal(n).scaleb(-6)))
 def test_scheduled_agents_is_the_ceiling(agents: int, shrinkage: Decimal) -> None:
     scheduled = scheduled_agents(agents, shrinkage)
@@ -449,7 +450,7 @@ def test_scheduled_agents_is_the_ceiling(agents: int, shrinkage: Decimal) -> Non
     assert (scheduled - 1) * available < agents or scheduled == 0
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(st.integers(0, 10**9), st.integers(0, 10**9))
 def test_occupancy_is_a_percent(handle: int, idle: int) -> None:
     if handle == idle == 0:
