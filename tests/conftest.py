@@ -10,6 +10,7 @@ Standard library only at import: this file is also copied into Pyodide with test
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ import pytest
 HERE = Path(__file__).resolve().parent
 #: The test folders that read or serve site/.
 USES_SITE = (HERE / "site", HERE / "browser")
+#: What ``make test``'s coverage of calculators/ is measured over: the unit tests and the doctests.
+MEASURED = (HERE / "unit", HERE.parent / "calculators")
 
 
 def _uses_site(config: pytest.Config) -> bool:
@@ -45,3 +48,23 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     after = site_build.problem()
     if after is not None:
         pytest.exit(f"the rebuilt site is still wrong: {after}", returncode=4)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Pause coverage outside the unit tests and doctests: the site and browser tests check the
+    build and the pages (the browser's calculators run in Pyodide, out of coverage's sight), and
+    tracing them, Playwright's client and the site server's threads included, slowed them down."""
+    path = Path(item.path)
+    if any(path == measured or measured in path.parents for measured in MEASURED):
+        return (yield)
+    import coverage  # a dev dependency, absent inside Pyodide (where every test is a unit test)
+
+    measuring = coverage.Coverage.current()
+    if measuring is None:
+        return (yield)
+    measuring.stop()
+    try:
+        return (yield)
+    finally:
+        measuring.start()
