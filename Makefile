@@ -15,7 +15,7 @@ SITE_URL ?= https://contact-center-costs.example/
 export SITE_URL
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build preview test lint typecheck bench lock clean
+.PHONY: serve build preview test screenshots lint typecheck bench lock clean
 
 ## serve: build the site and serve it at http://127.0.0.1:$(PORT)/ (without the .br/.gz files only
 ## hosts use: serve.py never sends them)
@@ -40,6 +40,13 @@ test: SITE_URL = http://127.0.0.1:$(TEST_PORT)/
 test: lint typecheck $(CHROMIUM)
 	$(PY) -m scripts.build_site --no-compress
 	TEST_PORT=$(TEST_PORT) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --cov=calculators --cov-report=term-missing:skip-covered --durations=20
+
+## screenshots: every article at phone and desktop width, full page, with a result, and the widget's
+## states, as PNG files under test-artifacts/screenshots/ for a human look
+screenshots: SITE_URL = http://127.0.0.1:$(TEST_PORT)/
+screenshots: $(PY_STAMP) $(NPM_STAMP) $(CHROMIUM)
+	$(PY) -m scripts.build_site --no-compress
+	SCREENSHOTS=1 TEST_PORT=$(TEST_PORT) $(PY) -m pytest -p no:cacheprovider tests/browser/test_screenshots.py
 
 lint: $(PY_STAMP) $(NPM_STAMP)
 	$(PY) -m ruff check .

@@ -1,11 +1,14 @@
 """Screenshots for a human look, saved under test-artifacts/screenshots/ (gitignored).
 
-Each article, in turn in each language, at phone (390×844) width and, each calculator in one language, at
-desktop (1280×900) width, full page, with a result in the calculator; and the widget alone while ready (idle), with a result, and failed.
+Each article, in turn in each language, at phone (390×844) width and, each calculator in one
+language, at desktop (1280×900) width, with a result in the calculator: nothing may be wider than
+the screen, and with ``SCREENSHOTS=1`` (``make screenshots``) the full page is saved; and the widget
+alone while ready (idle), with a result, and failed, always saved.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,8 @@ pytestmark = pytest.mark.browser
 PAIRS = [(h.LANGUAGES[i % len(h.LANGUAGES)], calc) for i, calc in enumerate(h.CALCULATORS)]
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 MIN_BYTES = 10_000
+#: Whether the articles' full-page pictures are saved (tall pages: most of this module's time).
+SAVE_PAGES = os.environ.get("SCREENSHOTS", "") not in ("", "0")
 
 
 def shoot_widget(page: Any, path: Path) -> Path:
@@ -68,9 +73,10 @@ def test_article_screenshots(article_page: Any, shots: Path, pair: tuple[str, st
             )
             # Nothing may be wider than the screen: a phone reader would have to scroll sideways.
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            path = shots / f"article-{lang}-{calculator}-{name}.png"
-            page.screenshot(path=str(path), full_page=True)
-            saved(path)
+            if SAVE_PAGES:
+                path = shots / f"article-{lang}-{calculator}-{name}.png"
+                page.screenshot(path=str(path), full_page=True)
+                saved(path)
             assert overflow <= 0, f"{name}: the page is {overflow}px wider than the viewport"
     finally:
         page.set_viewport_size(SIZES["desktop"])
