@@ -380,12 +380,15 @@ def rows(page: Any) -> dict[str, dict[str, Any]]:
 
 def expect_rows(page: Any, calculator: str, values: dict[str, str], timeout: float = 15) -> None:
     """Every result row the reply has is shown with its ``data-value``; the others are hidden
-    (the first row keeps its placeholder). ``values``: the reply's ``result.values``."""
+    (the first row keeps its placeholder). ``values``: the reply's ``result.values``. Waits for
+    the answer to the last entry (the results are not ``aria-busy``): rows left by an earlier test
+    with the same figures must not pass for it."""
     wait_until(
         page,
         """values => {
           const root = document.querySelector(".calc[data-calculator]");
           if (root.dataset.resultState !== "ok") return false;
+          if (root.querySelector(".calc__results").getAttribute("aria-busy") === "true") return false;
           return [...root.querySelectorAll("[data-result]")].every((e) =>
             (e.dataset.value ?? null) === (values[e.dataset.result] ?? null));
         }""",
