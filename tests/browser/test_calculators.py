@@ -81,11 +81,30 @@ def check_reply(page: Any, calculator: str, reply: dict[str, Any]) -> None:
 
 
 # ---- worked examples from deep links, and where their results carry over --------------------------
+def followed_carries() -> set[tuple[str, str]]:
+    """The carry-over links clicked: the first (in the registry's order) into each calculator. Every
+    link's address and figures are checked on its origin's page (``check_reply``), and what each
+    carried figure means on the page it opens in tests/browser/test_carried_meaning.py."""
+    followed: dict[str, tuple[str, str]] = {}
+    for spec in SPECS.values():
+        for carry in spec.carry:
+            followed.setdefault(carry.calculator, (spec.id, carry.calculator))
+    return set(followed.values())
+
+
+FOLLOWED = followed_carries()
+
+
 def follow_carry(page: Any, lang: str, calculator: str) -> None:
-    """Click each carry-over link of the example (the article navigates): the next calculator opens
-    in the same language with the figures filled in and computes; where the link carries only part
-    of what it needs, the rest of its own worked example is typed in, in the reader's format."""
-    carries = h.example_reply(calculator)["result"]["carry"]
+    """Click the example's carry-over links that are followed (the article navigates): the next
+    calculator opens in the same language with the figures filled in and computes; where the link
+    carries only part of what it needs, the rest of its own worked example is typed in, in the
+    reader's format."""
+    carries = [
+        carry
+        for carry in h.example_reply(calculator)["result"]["carry"]
+        if (calculator, carry["calculator"]) in FOLLOWED
+    ]
     for carry in carries:
         target, params = carry["calculator"], carry["params"]
         with page.expect_navigation():
@@ -183,14 +202,25 @@ def error_message(lang: str, calculator: str, error: dict[str, str]) -> str:
     return h.message(lang, f"error.{error['code']}", **values)
 
 
+def one_per_code(errors: list[Any]) -> list[Any]:
+    """The first error of each code (and other field it names): the browser shows how each is said."""
+    kept: dict[tuple[str, str | None], Any] = {}
+    for error in errors:
+        kept.setdefault((error[3], error[4]), error)
+    return list(kept.values())
+
+
+BROWSER_ERRORS = one_per_code(ERRORS)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_new_calculators_say_what_is_wrong(article_page: Any, lang: str) -> None:
-    """The errors of ``tests/bad_inputs.ERRORS`` taking turns across the languages (each typed in
-    one), over the worked example: the reply's code said in the page's language at its field (an
+    """One error of each code of ``tests/bad_inputs.ERRORS`` (``one_per_code``), taking turns across
+    the languages (each typed in one), over the worked example: the reply's code said in the page's language at its field (an
     exceeded count names the other field's label); correcting it brings the example's result back.
     Every one of them in every language is checked in CPython (tests/site/test_bad_input_table.py)."""
     failures = []
-    mine = ERRORS[LANGS.index(lang) :: len(LANGS)]
+    mine = BROWSER_ERRORS[LANGS.index(lang) :: len(LANGS)]
     for calculator in dict.fromkeys(c for c, *_ in mine):
         page = article_page(lang, calculator)
         try:
