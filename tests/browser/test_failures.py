@@ -1,6 +1,7 @@
 """When Python cannot start, the article still works: a localized message, the worked example, a retry.
 
-Also: the pages load nothing from other origins.
+That the pages load nothing from other origins, the worker's requests included, is
+tests/browser/test_security.py's (a sample of 22 pages) and tests/site/test_built_site.py's (every page).
 """
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ from __future__ import annotations
 import re
 import time
 from typing import Any
-from urllib.parse import urlsplit
 
 import browser_helpers as h
 import pytest
@@ -96,24 +96,6 @@ def test_blocked_calculator_wheel_fails_cleanly(
     page.locator(".calc [data-action=retry]").click()
     h.wait_ready(page, timeout=40)
     h.fill_example(page, lang, "cost-per-contact")
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_every_request_is_same_origin(article_page: Any, site_url: str, lang: str) -> None:
-    """Nothing is fetched from another origin: no CDN, fonts, analytics or absolute links elsewhere."""
-    foreign = {}
-    for calculator in h.COST_CALCULATORS:
-        page = article_page(lang, calculator)
-        page.wait_for_load_state("networkidle")
-        origin = urlsplit(site_url)
-        for url in page.requests:
-            parts = urlsplit(url)
-            if parts.scheme in ("data", "blob"):
-                continue
-            if (parts.scheme, parts.netloc) != (origin.scheme, origin.netloc):
-                foreign.setdefault(calculator, []).append(url)
-        assert any("/assets/pyodide/" in url for url in page.requests), "Python was loaded"
-    assert foreign == {}, f"requests to other origins: {foreign}"
 
 
 def test_stalled_python_fails_after_the_stall_limit(stalled_page: Any) -> None:
