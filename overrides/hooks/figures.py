@@ -230,18 +230,26 @@ class Formatter:
 
     def between(self, low: str, high: str, high_text: str) -> str:
         """A range with the unit once: ``high_text`` (the high figure with its unit) with its number
-        replaced by the language's range of the two numbers."""
+        replaced by the language's range of the two numbers. A ``high`` written otherwise than in
+        ``high_text`` stops the build: the range would lose its low figure."""
+        if high not in high_text:
+            raise ValueError(f"range: {high!r} is not how {high_text!r} writes its number")
         return high_text.replace(high, self.t(RANGE_MESSAGE, low=low, high=high), 1)
 
     def money_range(self, low: Decimal, high: Decimal, currency: str = "USD") -> str:
-        """A range of money with the currency once.
+        """A range of money with the currency once, both ends with the decimals the high one is
+        shown with (none from 1 000 up).
 
         >>> Formatter("ru").money_range(Decimal("2.7"), Decimal("5.6"))
         'от 2,70 до 5,60\\xa0$'
+        >>> Formatter("nb").money_range(Decimal(10000), Decimal(15000))
+        '10\\xa0000–15\\xa0000\\xa0USD'
         """
         if low == high:
             return self.money(low, currency)
         digits = get_currency_precision(currency)
+        if abs(round_money(high, digits)) >= LARGE_SUM:
+            digits = 0
         return self.between(
             self.fixed(low, digits), self.fixed(high, digits), self.money(high, currency)
         )
@@ -445,8 +453,10 @@ def table(
 UNIT_KINDS = frozenset(
     name for name, kind in KINDS.items() if kind.unit and kind.unit != "currency"
 )
-#: A unit in brackets at the end of a label: not an abbreviation (AHT), not a figure ("(85 %)").
-_UNIT_NOTE = re.compile(r"\s*\((?![A-Z]{2,5}\))(?![^()]*\d)[^()]*\)$")
+#: A unit in brackets at the end of a label: one short word ("(minutter)", "(ч)", "(%)"), not an
+#: abbreviation (AHT), a figure ("(85 %)"), a term ("(conformance)") or an explanation
+#: ("(% av alle samtaler)", "(enkel omregning)"), which the table keeps.
+UNIT_NOTE = re.compile(r"\s*\((?![A-Z]{2,5}\))(?=[^()\s\d]{1,8}\)$)[^()]*\)$")
 
 
 def _label(
@@ -458,7 +468,7 @@ def _label(
         if choices.get(name) == value:
             key = other
     text = fmt.label(key, **figures)
-    return _UNIT_NOTE.sub("", text) if item.kind in UNIT_KINDS else text
+    return UNIT_NOTE.sub("", text) if item.kind in UNIT_KINDS else text
 
 
 def _breakdown_tables(spec: Spec, fmt: Formatter) -> tuple[list[str], set[str]]:

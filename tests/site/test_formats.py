@@ -17,9 +17,11 @@ from decimal import Decimal
 
 import pytest
 from babel.dates import format_date
-from figures import Formatter
+from babel.numbers import format_decimal
+from figures import UNIT_NOTE, Formatter, reference_tokens
 
 from calculators.kinds import KINDS, as_config, currency_codes
+from calculators.kpis import REFERENCES
 from calculators.web import show
 from sitebuild.catalog import load
 
@@ -137,3 +139,39 @@ def test_vietnamese_dates_read_as_vietnamese_editors_write_them() -> None:
         .format(date=Formatter("vi").date("2025-10-01"))
         .startswith("Mặc định: tỷ giá tham khảo ngày 1 tháng 10 năm 2025.")
     )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_quoted_range_keeps_both_ends(lang: str) -> None:
+    """A range a reference quotes (``x_low`` and ``x_high``) is written with both its figures, in
+    the notation its figures are shown in: SWPP's 10 000–15 000 USD came out as "15 000 USD" when
+    the sum lost its cents and the range its low end."""
+    fmt = Formatter(lang)
+    for reference in REFERENCES.values():
+        tokens = reference_tokens(reference, fmt)
+        for low_name in (name for name in reference.figures if name.endswith("low")):
+            name = low_name.removesuffix("low").removesuffix("_") or "value"
+            if low_name.replace("low", "high") not in reference.figures or reference.ratio:
+                continue
+            low = reference.figures[low_name]
+            digits = 0 if low == low.to_integral_value() or low >= 1000 else 2
+            written = fmt.fixed(low, digits) if reference.unit_of(low_name) == "USD" else None
+            shown = written or format_decimal(low, locale=lang)
+            assert shown in tokens[name], (reference.key, name, shown, tokens[name])
+
+
+@pytest.mark.parametrize(
+    ("label", "in_a_table"),
+    [
+        ("Samlet samtaletid (minutter)", "Samlet samtaletid"),
+        ("Время ожидания (с)", "Время ожидания"),
+        ("Quota (%)", "Quota"),
+        ("Conformità (conformance)", "Conformità (conformance)"),
+        ("Avbrutte (% av alle samtaler)", "Avbrutte (% av alle samtaler)"),
+        ("Tỷ lệ nghỉ việc cả năm (quy đổi đơn giản)", "Tỷ lệ nghỉ việc cả năm (quy đổi đơn giản)"),
+        ("Average handle time (AHT)", "Average handle time (AHT)"),
+    ],
+)
+def test_a_table_drops_only_a_unit_in_brackets(label: str, in_a_table: str) -> None:
+    """A row label loses a bracketed unit its cells show, and keeps a term or an explanation."""
+    assert UNIT_NOTE.sub("", label) == in_a_table
