@@ -3,7 +3,7 @@ Babel and the page with ``Intl`` (the build hook writes :func:`as_config` into t
 
 A kind says how many decimals are shown, its unit (the currency, a percent, a CLDR unit id, or a
 catalog key for a unit CLDR does not have), whether an amount of money is shown in whole units from
-:data:`LARGE_SUM` up, whether whole values drop their decimals ("1 600 t", not "1 600,00 t"), and
+:data:`LARGE_SUM` up, how many decimals a figure may drop ("1 600 t" and "11,2 t", not "1 600,00 t"), and
 whether it is a duration written as minutes and seconds ("3 min 30 s", never with the list comma of
 CLDR). A unit always follows its number after a no-break space. A range of two figures is written
 with the catalog's ``range`` message ("{low}–{high}", "от {low} до {high}") and the unit once.
@@ -44,7 +44,7 @@ def currency_codes(lang: str, currencies: tuple[str, ...]) -> list[str]:
 @dataclass(frozen=True)
 class FigureKind:
     """One kind of figure: ``places`` decimals (``None``: the currency's own) down to
-    ``min_places`` when the value has fewer; ``strip_whole`` drops the decimals of a whole value;
+    ``min_places`` when the value has fewer;
     ``unit`` is ``currency``, ``percent``, a CLDR unit id (``duration-second``), a catalog key
     (``unit.erlangs``, with ``{value}``) or empty; ``whole_from`` shows money from that amount up
     without cents; ``duration`` writes seconds as minutes and seconds; ``clock`` writes minutes
@@ -53,7 +53,6 @@ class FigureKind:
     places: int | None
     unit: str = ""
     min_places: int | None = None
-    strip_whole: bool = False
     whole_from: int | None = None
     duration: bool = False
     clock: bool = False
@@ -72,7 +71,7 @@ KINDS: dict[str, FigureKind] = {
     "percent": FigureKind(1, "percent"),
     "seconds": FigureKind(1, "duration-second"),
     "duration": FigureKind(0, "duration-second", duration=True),
-    "hours": FigureKind(2, "duration-hour", strip_whole=True),
+    "hours": FigureKind(2, "duration-hour", min_places=0),
     "minutes": FigureKind(2, "duration-minute", min_places=0),
     "erlangs": FigureKind(2, "unit.erlangs", min_places=0),
     "number": FigureKind(2, min_places=0),
@@ -95,8 +94,8 @@ def reply_places(kind: str, currency_digits: int) -> int:
 def as_config() -> dict[str, dict[str, object]]:
     """The table as the page's script reads it (JSON), with the duration's units and the range.
 
-    >>> as_config()["hours"]["strip_whole"], as_config()["duration"]["parts"]
-    (True, ['duration-minute', 'duration-second'])
+    >>> as_config()["hours"]["fewest"], as_config()["duration"]["parts"]
+    (0, ['duration-minute', 'duration-second'])
     """
     table: dict[str, dict[str, object]] = {}
     for name, kind in KINDS.items():

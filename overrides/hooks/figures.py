@@ -68,8 +68,6 @@ def unit_text(
 def _pattern(kind: FigureKind, value: Decimal, places: int) -> str:
     """The Babel number pattern of a kind for this (rounded) value: its decimals, fewer if allowed."""
     fewest = places if kind.min_places is None else kind.min_places
-    if kind.strip_whole and value == value.to_integral_value():
-        fewest = places = 0
     return "#,##0" + ("." + "0" * fewest + "#" * (places - fewest) if places else "")
 
 

@@ -66,12 +66,11 @@
     }
 
     // A number and a CLDR unit ("duration-second" or "second") after a no-break space: "36,0 s".
-    unit(value, unit, places, fewest = places, stripWhole = false) {
+    unit(value, unit, places, fewest = places) {
       const options = {
         style: "unit", unit: unit.replace(/^duration-/, ""), unitDisplay: "short",
         minimumFractionDigits: fewest, maximumFractionDigits: places,
       };
-      if (stripWhole) options.trailingZeroDisplay = "stripIfInteger";
       return this.number(value, options).replace(/ /g, "\u00a0");
     }
 
@@ -120,9 +119,8 @@
         return this.money(value, currency, digits);
       }
       if (k.unit === "percent") return this.percent(value, k.places);
-      if (k.unit.startsWith("duration-")) return this.unit(value, k.unit, k.places, k.fewest, k.strip_whole);
+      if (k.unit.startsWith("duration-")) return this.unit(value, k.unit, k.places, k.fewest);
       const options = { minimumFractionDigits: k.fewest, maximumFractionDigits: k.places };
-      if (k.strip_whole) options.trailingZeroDisplay = "stripIfInteger";
       const number = this.number(value, options);
       return k.unit ? t(k.unit, { value: number }).replace(`${number} `, `${number}\u00a0`) : number;
     }
