@@ -175,3 +175,33 @@ def test_every_quoted_range_keeps_both_ends(lang: str) -> None:
 def test_a_table_drops_only_a_unit_in_brackets(label: str, in_a_table: str) -> None:
     """A row label loses a bracketed unit its cells show, and keeps a term or an explanation."""
     assert UNIT_NOTE.sub("", label) == in_a_table
+
+
+_RANGE_RUNNER = """
+const [source, cases] = [process.argv[1], JSON.parse(require("fs").readFileSync(0, "utf8"))];
+const Formats = new Function(`${source}; return Formats;`)();
+const out = cases.map(([lang, messages, kinds, display, low, high, currency]) => {
+  const t = (key, values) => messages[key].replace(/\\{(\\w+)\\}/g, (w, n) => (n in values ? values[n] : w));
+  return new Formats(lang, kinds, display).moneyRange(low, high, currency, t);
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node (Intl with full ICU)")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_build_and_browser_write_a_money_range_alike(lang: str) -> None:
+    """A benchmark's range, small or converted into a large sum, the same on the page as built."""
+    ranges = [("2.7", "5.6", "USD"), ("193.32", "400.96", "NOK"), ("10000", "15000", "USD")]
+    ranges += [("850", "1500", "RUB"), ("67500", "140000", "VND")]
+    messages, kinds, codes = load(lang), as_config(), currency_codes(lang, CURRENCIES)
+    cases = [[lang, messages, kinds, codes, low, high, cur] for low, high, cur in ranges]
+    run = subprocess.run(
+        ["node", "-e", _RANGE_RUNNER, formats_source()],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    built = [Formatter(lang).money_range(Decimal(lo), Decimal(hi), cur) for lo, hi, cur in ranges]
+    assert json.loads(run.stdout) == built

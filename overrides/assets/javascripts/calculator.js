@@ -99,10 +99,12 @@
       return new Intl.DateTimeFormat(this.lang, options).format(new Date(Date.UTC(1970, 0, 1, 0, whole)));
     }
 
-    // A money range with the currency once, written with the catalog's range message.
+    // A money range with the currency once, written with the catalog's range message; both ends
+    // with the decimals the high one is shown with (none on a large sum), as the build writes it.
     moneyRange(low, high, currency, t) {
       if (Number(low) === Number(high)) return this.money(low, currency);
-      const digits = this.currencyDigits(currency);
+      const large = Math.abs(Number(high)) >= this.kinds.money.whole_from;
+      const digits = large ? 0 : this.currencyDigits(currency);
       const plain = (v) => this.number(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
       const text = this.money(high, currency, digits);
       return text.replace(plain(high), t("range", { low: plain(low), high: plain(high) }));
