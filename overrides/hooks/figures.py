@@ -89,10 +89,16 @@ class Formatter:
         >>> Formatter("nb").money(Decimal("7.16")), Formatter("nb").money(Decimal("3351.25"))
         ('7,16\xa0USD', '3\xa0351\xa0USD')
         """
+        return self.currency(value, currency, self.money_digits(value, currency))
+
+    def money_digits(self, value: Decimal, currency: str = "USD") -> int:
+        """The decimals an amount is shown with: the currency's cents, none from 1 000 up.
+
+        >>> Formatter("nb").money_digits(Decimal("999.99")), Formatter("nb").money_digits(Decimal(1000))
+        (2, 0)
+        """
         digits = get_currency_precision(currency)
-        if abs(round_money(value, digits)) >= LARGE_SUM:
-            digits = 0
-        return self.currency(value, currency, digits)
+        return 0 if abs(round_money(value, digits)) >= LARGE_SUM else digits
 
     def currency(self, value: Decimal, currency: str, digits: int) -> str:
         """Money with exactly ``digits`` decimals in the locale's currency pattern (naming the
@@ -245,9 +251,7 @@ class Formatter:
         """
         if low == high:
             return self.money(low, currency)
-        digits = get_currency_precision(currency)
-        if abs(round_money(high, digits)) >= LARGE_SUM:
-            digits = 0
+        digits = self.money_digits(high, currency)
         return self.between(
             self.fixed(low, digits), self.fixed(high, digits), self.money(high, currency)
         )

@@ -45,12 +45,13 @@ SAMPLES: dict[str, tuple[str, ...]] = {
 }
 CURRENCIES = ("USD", "NOK", "EUR", "RUB", "VND")
 _FORMATS = re.compile(r"^  class Formats \{\n.*?^  \}\n", re.M | re.S)
+#: Calls a method of ``Formats`` per case (its arguments, then the message lookup ``t``).
 _RUNNER = """
 const [source, cases] = [process.argv[1], JSON.parse(require("fs").readFileSync(0, "utf8"))];
 const Formats = new Function(`${source}; return Formats;`)();
-const out = cases.map(([lang, messages, kinds, display, value, kind, currency]) => {
+const out = cases.map(([lang, messages, kinds, display, method, args]) => {
   const t = (key, values) => messages[key].replace(/\\{(\\w+)\\}/g, (w, n) => (n in values ? values[n] : w));
-  return new Formats(lang, kinds, display).figure(value, kind, currency, t);
+  return new Formats(lang, kinds, display)[method](...args, t);
 });
 process.stdout.write(JSON.stringify(out));
 """
@@ -62,6 +63,19 @@ def formats_source() -> str:
     return match.group()
 
 
+def in_the_browser(lang: str, method: str, calls: list[list[str]]) -> list[str]:
+    """What calculator.js's ``Formats`` of ``lang`` writes for each call of ``method``, in Node."""
+    context = [lang, load(lang), as_config(), currency_codes(lang, CURRENCIES)]
+    run = subprocess.run(
+        ["node", "-e", _RUNNER, formats_source()],
+        input=json.dumps([[*context, method, args] for args in calls]),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return list(json.loads(run.stdout))
+
+
 def test_every_kind_has_samples() -> None:
     assert set(SAMPLES) == set(KINDS)
 
@@ -69,28 +83,17 @@ def test_every_kind_has_samples() -> None:
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node (Intl with full ICU)")
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_build_and_browser_write_every_figure_alike(lang: str) -> None:
-    messages = load(lang)
-    kinds = as_config()
-    cases, expected = [], []
+    calls, expected = [], []
     for kind, values in SAMPLES.items():
         currencies = CURRENCIES if KINDS[kind].unit == "currency" else ("USD",)
         for currency in currencies:
             digits = 0 if currency == "VND" else 2
             for value in values:
                 sent = show(Decimal(value), kind, digits)  # what the bridge replies
-                cases.append(
-                    [lang, messages, kinds, currency_codes(lang, CURRENCIES), sent, kind, currency]
-                )
+                calls.append([sent, kind, currency])
                 built = Formatter(lang).figure(Decimal(value), kind, currency)
                 expected.append((kind, currency, value, built))
-    run = subprocess.run(
-        ["node", "-e", _RUNNER, formats_source()],
-        input=json.dumps(cases),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    browser = json.loads(run.stdout)
+    browser = in_the_browser(lang, "figure", calls)
     differ = [
         f"{kind} {value} {currency}: build {built!r}, browser {shown!r}"
         for (kind, currency, value, built), shown in zip(expected, browser, strict=True)
@@ -153,10 +156,11 @@ def test_every_quoted_range_keeps_both_ends(lang: str) -> None:
             name = low_name.removesuffix("low").removesuffix("_") or "value"
             if low_name.replace("low", "high") not in reference.figures or reference.ratio:
                 continue
-            low = reference.figures[low_name]
-            digits = 0 if low == low.to_integral_value() or low >= 1000 else 2
-            written = fmt.fixed(low, digits) if reference.unit_of(low_name) == "USD" else None
-            shown = written or format_decimal(low, locale=lang)
+            low, high = reference.figures[low_name], reference.figures[low_name.replace("low", "high")]
+            if reference.unit_of(low_name) == "USD":  # the decimals the high end is shown with
+                shown = fmt.fixed(low, fmt.money_digits(high, "USD"))
+            else:
+                shown = format_decimal(low, locale=lang)
             assert shown in tokens[name], (reference.key, name, shown, tokens[name])
 
 
@@ -177,31 +181,11 @@ def test_a_table_drops_only_a_unit_in_brackets(label: str, in_a_table: str) -> N
     assert UNIT_NOTE.sub("", label) == in_a_table
 
 
-_RANGE_RUNNER = """
-const [source, cases] = [process.argv[1], JSON.parse(require("fs").readFileSync(0, "utf8"))];
-const Formats = new Function(`${source}; return Formats;`)();
-const out = cases.map(([lang, messages, kinds, display, low, high, currency]) => {
-  const t = (key, values) => messages[key].replace(/\\{(\\w+)\\}/g, (w, n) => (n in values ? values[n] : w));
-  return new Formats(lang, kinds, display).moneyRange(low, high, currency, t);
-});
-process.stdout.write(JSON.stringify(out));
-"""
-
-
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node (Intl with full ICU)")
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_build_and_browser_write_a_money_range_alike(lang: str) -> None:
     """A benchmark's range, small or converted into a large sum, the same on the page as built."""
     ranges = [("2.7", "5.6", "USD"), ("193.32", "400.96", "NOK"), ("10000", "15000", "USD")]
     ranges += [("850", "1500", "RUB"), ("67500", "140000", "VND")]
-    messages, kinds, codes = load(lang), as_config(), currency_codes(lang, CURRENCIES)
-    cases = [[lang, messages, kinds, codes, low, high, cur] for low, high, cur in ranges]
-    run = subprocess.run(
-        ["node", "-e", _RANGE_RUNNER, formats_source()],
-        input=json.dumps(cases),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
     built = [Formatter(lang).money_range(Decimal(lo), Decimal(hi), cur) for lo, hi, cur in ranges]
-    assert json.loads(run.stdout) == built
+    assert in_the_browser(lang, "moneyRange", [list(r) for r in ranges]) == built

@@ -99,12 +99,18 @@
       return new Intl.DateTimeFormat(this.lang, options).format(new Date(Date.UTC(1970, 0, 1, 0, whole)));
     }
 
+    // The decimals an amount of a money kind is shown with: its own or the currency's, none on a
+    // large sum (from the kind's whole_from up).
+    moneyDigits(value, currency, k = this.kinds.money) {
+      const digits = k.places === null ? this.currencyDigits(currency) : k.places;
+      return k.whole_from !== null && Math.abs(Number(value)) >= k.whole_from ? 0 : digits;
+    }
+
     // A money range with the currency once, written with the catalog's range message; both ends
     // with the decimals the high one is shown with (none on a large sum), as the build writes it.
     moneyRange(low, high, currency, t) {
       if (Number(low) === Number(high)) return this.money(low, currency);
-      const large = Math.abs(Number(high)) >= this.kinds.money.whole_from;
-      const digits = large ? 0 : this.currencyDigits(currency);
+      const digits = this.moneyDigits(high, currency);
       const plain = (v) => this.number(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
       const text = this.money(high, currency, digits);
       return text.replace(plain(high), t("range", { low: plain(low), high: plain(high) }));
@@ -115,11 +121,7 @@
       const k = this.kinds[kind] || this.kinds.number;
       if (k.duration) return this.duration(value, k.parts);
       if (k.clock) return this.clock(value);
-      if (k.unit === "currency") {
-        let digits = k.places === null ? this.currencyDigits(currency) : k.places;
-        if (k.whole_from !== null && Math.abs(Number(value)) >= k.whole_from) digits = 0;
-        return this.money(value, currency, digits);
-      }
+      if (k.unit === "currency") return this.money(value, currency, this.moneyDigits(value, currency, k));
       if (k.unit === "percent") return this.percent(value, k.places);
       if (k.unit.startsWith("duration-")) return this.unit(value, k.unit, k.places, k.fewest);
       const options = { minimumFractionDigits: k.fewest, maximumFractionDigits: k.places };
