@@ -58,3 +58,19 @@ def inputs(calculator: str, case: str = "") -> Inputs:
 def outcome(calculator: str, case: str = "") -> Outcome:
     """The example computed by its calculator (once per build process)."""
     return SPECS[calculator].compute(inputs(calculator, case))
+
+
+def field_value(calculator: str, name: str) -> str | None:
+    """A field's value in the calculator's worked example or, where that leaves the field out, in
+    another's (the glossary has one example centre): the number a field's hint quotes.
+
+    >>> field_value("service-level", "shrinkage"), field_value("cost-per-contact", "variable_share")
+    ('30', '70')
+    """
+    for slug in dict.fromkeys((calculator, *EXAMPLES)):
+        given = dict(OPTIONAL_INPUTS[slug])
+        for case in reversed(EXAMPLES[slug].values()):  # the main case wins
+            given |= case
+        if name in given:
+            return given[name]
+    return None

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from decimal import Decimal
 from html import escape
 
+from babel.numbers import format_decimal
 from figures import Formatter, benchmark_tokens
 from oembed import HEIGHT as EMBED_HEIGHT
 
@@ -22,6 +24,7 @@ from calculators.kpis import SPECS
 from calculators.numbers import MAX_SERIES, canonical
 from calculators.specs import CURRENCIES, Field, Row, Scenario, Spec
 from sitebuild.catalog import DEFAULT_CURRENCY, load
+from sitebuild.examples import field_value
 from sitebuild.rates import INDICATIVE_USD_RATES, RATES_DATE
 
 #: Catalog key prefixes the widget's script needs whatever the calculator.
@@ -72,6 +75,21 @@ class _Form:
     def label(self, field: Field) -> str:
         return self.t(field.label, currency=self.currency)
 
+    def hint(self, field: Field) -> str:
+        """The forms a field's kind accepts; a percent quotes the example centre's value ("30 or
+        30 %" under shrinkage, "80 or 80 %" under the target), none where no example has one."""
+        if field.kind != "percent":
+            return self.t(f"hint.{field.kind}")
+        value = field_value(self.spec.id, field.name)
+        if value is None:
+            return ""
+        number = Decimal(value)
+        return self.t(
+            "hint.percent",
+            number=format_decimal(number, locale=self.fmt.lang),
+            share=self.fmt.share(number),
+        )
+
     def number(self, field: Field) -> str:
         uid, name = self.uid, field.name
         unit = (
@@ -84,8 +102,8 @@ class _Form:
         if field.role == "exchange_rate":
             prefill = ' data-prefill="rates"'
             hint = self.t("rate.note", date=self.fmt.date(RATES_DATE))
-        elif f"hint.{field.kind}" in load(self.fmt.lang):  # the forms its kind accepts (80 %, 4:30)
-            hint = self.t(f"hint.{field.kind}")
+        elif f"hint.{field.kind}" in load(self.fmt.lang):  # the forms its kind accepts (30 %, 4:30)
+            hint = self.hint(field)
         hint_html = (
             f'<span class="calc__hint" id="{uid}-{name}-hint">{escape(hint)}</span>' if hint else ""
         )

@@ -9,6 +9,7 @@ from typing import Any
 
 import browser_helpers as h
 import pytest
+from babel.numbers import format_percent
 
 pytestmark = pytest.mark.browser
 
@@ -26,8 +27,13 @@ def test_percent_sign_clock_time_and_a_negative_count(new_page: Any, lang: str) 
     h.wait_link(page, target="80", aht="240")
     h.expect_value(page, "agents", None, agents)
     catalog = h.catalog(lang)
-    for name in ("aht", "target"):
-        hint = page.locator(f".calc [data-field='{name}'] .calc__hint")
-        assert hint.text_content() == catalog[f"hint.{'seconds' if name == 'aht' else 'percent'}"]
+    hints = {  # a percent field's hint quotes the example centre's value: the target's 80 %
+        "aht": catalog["hint.seconds"],
+        "target": catalog["hint.percent"].format(
+            number="80", share=format_percent(0.8, locale=lang)
+        ),
+    }
+    for name, hint in hints.items():
+        assert page.locator(f".calc [data-field='{name}'] .calc__hint").text_content() == hint
     h.type_into(page, "calls", "-360")
     h.expect_error(page, "calls", catalog["error.negative_number"])

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from sitebuild.catalog import load
+
 from .conftest import LANGUAGES, PAGES, page_file
 
 _SPACE = "[\u00a0\u202f ]"
@@ -119,3 +121,35 @@ def test_vietnamese_pages_name_currencies_by_code(site: Path) -> None:
     """Vietnamese business writing names the dollar "USD" ("76.600 USD"), not CLDR's "US$"."""
     hits = [hit for hit in found(site, re.compile(r"US\$")) if hit.startswith("vi/")]
     assert hits == []
+
+
+#: Languages whose editors go on in lowercase after a colon, even with a whole sentence (Russian:
+#: Rosental's rules; Italian and Dutch: the Crusca's and the Taalunie's advice); Norwegian
+#: (Språkrådet) and Vietnamese capitalise a whole sentence after a colon.
+LOWERCASE_AFTER_COLON = ("ru", "it", "nl")
+#: Names a labelled note may begin with ("Call Centre Helper", "Erlang C").
+NAMES = ("Call", "Erlang")
+
+
+def run_in_hits(lang: str, text: str) -> list[str]:
+    """Labelled notes ("Aanname: De foutmarge…") that go on with a capitalised ordinary word."""
+    labels = "|".join(re.escape(load(lang)[key]) for key in ("table.assumption", "table.source"))
+    pattern = re.compile(rf"(?:{labels}):\s+([^\W\d_][^\W\d_A-ZА-ЯЁ]\w*)")
+    return [m.group() for m in pattern.finditer(text) if m.group(1)[0].isupper() and m.group(1) not in NAMES]
+
+
+@pytest.mark.parametrize("lang", LOWERCASE_AFTER_COLON)
+def test_a_labelled_note_goes_on_in_lowercase(site: Path, lang: str) -> None:
+    """"Допущение: погрешность рассчитана…", never "Допущение: Погрешность…" (articles and widgets)."""
+    hits = [
+        f"{name}: {hit}"
+        for name, path in pages(site)
+        if name.startswith(f"{lang}/")
+        for hit in run_in_hits(lang, visible(path)[0])
+    ]
+    assert hits == []
+
+
+def test_the_labelled_note_scan_finds_a_capital() -> None:
+    assert run_in_hits("nl", "Aanname: De foutmarge") == ["Aanname: De"]
+    assert run_in_hits("nl", "Opmerking: Call Centre Helper; Aanname: de AHT") == []
