@@ -205,7 +205,15 @@ class Formatter:
             return self.share(number)
         if field.kind in _UNITS:
             return unit_text(number.normalize(), _UNITS[field.kind], self.lang)
-        return format_decimal(number, locale=self.lang)
+        return self.plain(number)
+
+    def plain(self, value: Decimal) -> str:
+        """A number as a reader types it, with the locale's separators and no unit.
+
+        >>> Formatter("nb").plain(Decimal("12500.5")), Formatter("vi").plain(Decimal("80"))
+        ('12\u00a0500,5', '80')
+        """
+        return format_decimal(value, locale=self.lang)
 
     def clock(self, minutes: Decimal | int) -> str:
         """Minutes after midnight as the locale writes a time of day: "08:30".

@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 from html import escape
 
-from babel.numbers import format_decimal
 from figures import Formatter, benchmark_tokens
 from oembed import HEIGHT as EMBED_HEIGHT
 
@@ -86,7 +85,7 @@ class _Form:
         number = Decimal(value)
         return self.t(
             "hint.percent",
-            number=format_decimal(number, locale=self.fmt.lang),
+            number=self.fmt.plain(number),
             share=self.fmt.share(number),
         )
 
