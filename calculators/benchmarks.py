@@ -78,14 +78,14 @@ def compare(
     >>> compare(Decimal("78.20"), average, "NOK", usd_rate=10)
     Comparison(position='above', reference=Decimal('71.60'), difference=Decimal('6.60'), percent=Decimal('9.217877094972067039106145251396648'))
     """
-    amount = to_decimal(value, "result")
+    amount = to_decimal(value, "value")
     rate = Decimal(1)
     if currency != benchmark.currency:
         if usd_rate is None:
             return None
-        rate = to_decimal(usd_rate, "rate")
+        rate = to_decimal(usd_rate, "usd_rate")
         if rate == 0:
-            raise CalculatorError("zero_divisor", "rate")
+            raise CalculatorError("zero_divisor", "usd_rate")
     low, high = benchmark.low * rate, benchmark.high * rate
     if benchmark.is_range and low <= amount <= high:
         return Comparison("within", amount, Decimal(0), Decimal(0))
@@ -136,7 +136,7 @@ def band(value: Number, reference: Reference) -> str:
     >>> band(210, REFERENCES["average-handle-time"]), band("5.1", REFERENCES["abandonment-rate"])
     ('within', 'between')
     """
-    number = to_decimal(value, "result")
+    number = to_decimal(value, "value")
     for name, bound, inclusive in reference.bands:
         if number < bound or (inclusive and number == bound):
             return name

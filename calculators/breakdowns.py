@@ -59,7 +59,8 @@ def channel_costs(
     proportion to contacts x minutes per contact: a channel whose contacts take longer carries
     more of the staff, rent and technology they use. ``None`` unless contacts come by channel and
     every channel with contacts has its minutes (spread by contacts alone, every channel would
-    cost the same per contact, which says nothing).
+    cost the same per contact, which says nothing). When none of them takes a minute: ``zero_divisor``
+    at the first one's key in ``minutes``.
 
     Cost per contact of a channel = costs x its minutes / sum of (contacts x minutes).
 
@@ -68,13 +69,17 @@ def channel_costs(
     {'phone': Decimal('6'), 'email': Decimal('3')}
     >>> channel_costs(Decimal(900), contacts, {"phone": Decimal(6)}) is None
     True
+    >>> channel_costs(Decimal(900), contacts, {"phone": Decimal(0), "email": Decimal(0)})
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: phone: zero_divisor
     """
     used = [(name, part) for name, part in contacts.parts if part > 0]
     if contacts.source != "breakdown" or not all(name in minutes for name, _ in used):
         return None
     weight = sum((part * minutes[name] for name, part in used), Decimal(0))
     if weight == 0:
-        raise CalculatorError("zero_divisor", f"{used[0][0]}_minutes")
+        raise CalculatorError("zero_divisor", used[0][0])
     return {name: CONTEXT.divide(costs * minutes[name], weight) for name, _ in used}
 
 

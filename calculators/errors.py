@@ -1,7 +1,10 @@
 """The one error type the calculators raise.
 
 A page turns ``code`` into a sentence in the reader's language and shows it at the input named by
-``field``; this module holds no user-facing text.
+``field``; this module holds no user-facing text. A shared formula (:mod:`calculators.formulas`,
+``staffing``, ``scenarios``, ``breakdowns``, ``benchmarks``) names one of its own parameters; the
+KPI module that calls it knows its form's fields and maps the one to the other with
+:func:`at_fields`.
 
 >>> err = CalculatorError("negative", "costs")
 >>> err.code, err.field
@@ -9,6 +12,9 @@ A page turns ``code`` into a sentence in the reader's language and shows it at t
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 #: Every code a :class:`CalculatorError` can carry. Message catalogs have an ``error.<code>`` entry each.
 #: Some carry ``details`` a message can name: ``exceeds`` and ``both_zero`` the ``other`` field,
@@ -79,3 +85,24 @@ class CalculatorError(ValueError):
         self.code = code
         self.field = field
         self.details = details
+
+
+@contextmanager
+def at_fields(**fields: str) -> Iterator[None]:
+    """Show an error of a formula's parameter at its form field: ``parameter="field"``, each.
+
+    The error keeps its code and details; one at any other field passes unchanged. A decorator too.
+
+    >>> with at_fields(aht_seconds="aht"):
+    ...     raise CalculatorError("zero_divisor", "aht_seconds")
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: aht: zero_divisor
+    """
+    try:
+        yield
+    except CalculatorError as error:
+        field = fields.get(error.field or "")
+        if field is None:
+            raise
+        raise CalculatorError(error.code, field, **error.details) from None

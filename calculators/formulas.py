@@ -2,7 +2,9 @@
 numpy-financial; each KPI's own formula lives in its module.
 
 Every function takes ``Decimal``, ``int`` or a canonical numeric string and returns an unrounded
-``Decimal``; :func:`calculators.numbers.round_money` rounds for display.
+``Decimal``; :func:`calculators.numbers.round_money` rounds for display. An error names the
+parameter it concerns (the checks take that name from their caller), never a form's field: the KPI
+module maps parameters to its fields (:func:`calculators.errors.at_fields`).
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ Number = Decimal | int | str
 def count(value: Number, field: str) -> Decimal:
     """A whole, non-negative number of contacts, calls, sales or leads.
 
-    >>> count("9800", "contacts")
+    >>> count("9800", "volume")
     Decimal('9800')
-    >>> count("10.5", "contacts")
+    >>> count("10.5", "volume")
     Traceback (most recent call last):
     ...
-    calculators.errors.CalculatorError: contacts: not_whole
+    calculators.errors.CalculatorError: volume: not_whole
     """
     number = to_decimal(value, field)
     if number != number.to_integral_value():
@@ -34,10 +36,10 @@ def count(value: Number, field: str) -> Decimal:
 def divisor(value: Number, field: str) -> Decimal:
     """A count that a formula divides by: whole and greater than zero.
 
-    >>> divisor(0, "calls")
+    >>> divisor(0, "volume")
     Traceback (most recent call last):
     ...
-    calculators.errors.CalculatorError: calls: zero_divisor
+    calculators.errors.CalculatorError: volume: zero_divisor
     """
     number = count(value, field)
     if number == 0:
@@ -48,12 +50,12 @@ def divisor(value: Number, field: str) -> Decimal:
 def positive(value: Number, field: str) -> Decimal:
     """An amount that must be above zero (a length of time, a rate) but need not be whole.
 
-    >>> positive("0.5", "aht")
+    >>> positive("0.5", "costs")
     Decimal('0.5')
-    >>> positive(0, "aht")
+    >>> positive(0, "costs")
     Traceback (most recent call last):
     ...
-    calculators.errors.CalculatorError: aht: zero_divisor
+    calculators.errors.CalculatorError: costs: zero_divisor
     """
     number = to_decimal(value, field)
     if number == 0:
@@ -64,10 +66,10 @@ def positive(value: Number, field: str) -> Decimal:
 def not_above(part: Decimal, whole: Decimal, field: str, other: str) -> None:
     """Refuse a part larger than its whole (``exceeds`` at ``field``, naming ``other``).
 
-    >>> not_above(Decimal(11), Decimal(10), "resolved_first", "contacts")
+    >>> not_above(Decimal(11), Decimal(10), "part", "whole")
     Traceback (most recent call last):
     ...
-    calculators.errors.CalculatorError: resolved_first: exceeds
+    calculators.errors.CalculatorError: part: exceeds
     """
     if part > whole:
         raise CalculatorError("exceeds", field, other=other)
@@ -82,15 +84,15 @@ def round_half_up(value: Decimal) -> Decimal:
     return value.to_integral_value(rounding=ROUND_HALF_UP, context=CONTEXT)
 
 
-def target(value: Number, field: str = "target") -> Decimal:
+def target(value: Number, field: str) -> Decimal:
     """A target result to solve for: a number above zero (zero and below have no answer).
 
-    >>> target("6")
+    >>> target("6", "target_cost")
     Decimal('6')
-    >>> target(0)
+    >>> target(0, "target_cost")
     Traceback (most recent call last):
     ...
-    calculators.errors.CalculatorError: target: solve_target
+    calculators.errors.CalculatorError: target_cost: solve_target
     """
     if isinstance(value, str) and value.strip().startswith("-"):
         raise CalculatorError("solve_target", field)
@@ -105,7 +107,7 @@ def target(value: Number, field: str = "target") -> Decimal:
     return number
 
 
-def costs_for_unit_cost(target_cost: Number, volume: Number, field: str = "contacts") -> Decimal:
+def costs_for_unit_cost(target_cost: Number, volume: Number) -> Decimal:
     """Total costs that give ``target_cost`` per unit: costs = target cost per unit × volume.
 
     The exact inverse of :func:`cost_per_contact`, :func:`cost_per_call_inbound` and
@@ -117,8 +119,6 @@ def costs_for_unit_cost(target_cost: Number, volume: Number, field: str = "conta
         The cost per contact, call, sale or lead to reach; above zero.
     volume : Decimal, int or str
         The number of contacts, calls, sales or leads in the period; whole, above zero.
-    field : str
-        The volume's field name, for the error a zero or fractional volume raises.
 
     Returns
     -------
@@ -129,7 +129,7 @@ def costs_for_unit_cost(target_cost: Number, volume: Number, field: str = "conta
     --------
     >>> costs_for_unit_cost(6, 9800)
     Decimal('58800')
-    >>> costs_for_unit_cost("3.5", 11800, "calls")
+    >>> costs_for_unit_cost("3.5", 11800)
     Decimal('41300.0')
     >>> from calculators.kpis.cost_per_contact import cost_per_contact
     >>> cost_per_contact(costs_for_unit_cost("7.82", 9800), 9800)
@@ -137,9 +137,9 @@ def costs_for_unit_cost(target_cost: Number, volume: Number, field: str = "conta
     >>> costs_for_unit_cost(0, 9800)
     Traceback (most recent call last):
     ...
-    calculators.errors.CalculatorError: target: solve_target
+    calculators.errors.CalculatorError: target_cost: solve_target
     """
-    return CONTEXT.multiply(target(target_cost), divisor(volume, field))
+    return CONTEXT.multiply(target(target_cost, "target_cost"), divisor(volume, "volume"))
 
 
 def volume_for_unit_cost(costs: Number, target_cost: Number) -> Decimal:
@@ -171,7 +171,7 @@ def volume_for_unit_cost(costs: Number, target_cost: Number) -> Decimal:
     ...
     calculators.errors.CalculatorError: costs: zero_divisor
     """
-    volume = CONTEXT.divide(positive(costs, "costs"), target(target_cost))
+    volume = CONTEXT.divide(positive(costs, "costs"), target(target_cost, "target_cost"))
     whole = volume.quantize(Decimal(1), context=CONTEXT)
     return whole if volume == whole else volume
 

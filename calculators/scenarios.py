@@ -48,10 +48,10 @@ class Assumption:
 def percent(value: Number, field: str, *, below_hundred: bool = False) -> Decimal:
     """A percentage from 0 to 100 (below 100 where 100 % would divide by zero).
 
-    >>> percent(101, "share")
+    >>> percent(101, "value")
     Traceback (most recent call last):
     ...
-    calculators.errors.CalculatorError: share: percent_range
+    calculators.errors.CalculatorError: value: percent_range
     """
     number = to_decimal(value, field)
     if number > 100 or (below_hundred and number == 100):
@@ -59,13 +59,13 @@ def percent(value: Number, field: str, *, below_hundred: bool = False) -> Decima
     return number
 
 
-def variable_percent(value: Number, field: str = "variable_share") -> Decimal:
+def variable_percent(value: Number, field: str) -> Decimal:
     """The share of costs that varies with volume, in percent: above 0 and at most 100.
 
-    >>> variable_percent(0)
+    >>> variable_percent(0, "value")
     Traceback (most recent call last):
     ...
-    calculators.errors.CalculatorError: variable_share: percent_range
+    calculators.errors.CalculatorError: value: percent_range
     """
     number = percent(value, field)
     if number == 0:

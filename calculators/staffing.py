@@ -4,6 +4,9 @@ The chain a manager follows: handle time -> traffic -> agents for a service-leve
 they are -> what a contact costs. Source of every formula: the glossary's content brief, part 2
 (average handle time, occupancy, service level).
 
+An error names the parameter it concerns (``interval_minutes``, ``aht_seconds``), never a form's
+field: the KPI module maps them (:func:`calculators.errors.at_fields`).
+
 The brief's known check: 360 calls in 60 minutes, AHT 240 s, 80 % answered within 20 s.
 
 >>> traffic(360, 60, 240)
@@ -34,6 +37,9 @@ MAX_MINUTES = Decimal(10) ** 9
 INTERVALS = (15, 30, 60)
 #: Most agents a staffing calculation looks for; more answers ``too_many_agents`` at once.
 MAX_AGENTS = 5000
+#: How a service level with abandonment counts: answered within the target time over all offered
+#: calls, or over offered calls less those who hung up within the target time.
+SL_BASES = ("offered", "excl_early")
 
 _HUNDRED = Decimal(100)
 _ONE = Decimal(1)
@@ -43,13 +49,13 @@ _ZERO = Decimal(0)
 # --- checks -----------------------------------------------------------------------------------
 
 
-def occupancy_percent(value: Number, field: str = "occupancy") -> Decimal:
+def occupancy_percent(value: Number, field: str) -> Decimal:
     """An occupancy in percent: above 0 (paid hours divide by it) and at most 100.
 
-    >>> occupancy_percent(0)
+    >>> occupancy_percent(0, "cap")
     Traceback (most recent call last):
     ...
-    calculators.errors.CalculatorError: occupancy: zero_divisor
+    calculators.errors.CalculatorError: cap: zero_divisor
     """
     number = to_decimal(value, field)
     if number == 0:
@@ -59,10 +65,10 @@ def occupancy_percent(value: Number, field: str = "occupancy") -> Decimal:
     return number
 
 
-def shrinkage_percent(value: Number, field: str = "shrinkage") -> Decimal:
+def shrinkage_percent(value: Number, field: str) -> Decimal:
     """A shrinkage in percent: 0 or more and below 100 (at 100 % nobody is ever available).
 
-    >>> shrinkage_percent(100)
+    >>> shrinkage_percent(100, "shrinkage")
     Traceback (most recent call last):
     ...
     calculators.errors.CalculatorError: shrinkage: percent_range
@@ -73,15 +79,15 @@ def shrinkage_percent(value: Number, field: str = "shrinkage") -> Decimal:
     return number
 
 
-def interval_length(value: Number, field: str = "interval") -> int:
+def interval_length(value: Number, field: str) -> int:
     """An interval length in minutes, one of :data:`INTERVALS`.
 
-    >>> interval_length("30")
+    >>> interval_length("30", "interval_minutes")
     30
-    >>> interval_length(45)
+    >>> interval_length(45, "interval_minutes")
     Traceback (most recent call last):
     ...
-    calculators.errors.CalculatorError: interval: not_in_list
+    calculators.errors.CalculatorError: interval_minutes: not_in_list
     """
     number = to_decimal(value, field)
     for allowed in INTERVALS:
@@ -90,10 +96,10 @@ def interval_length(value: Number, field: str = "interval") -> int:
     raise CalculatorError("not_in_list", field, allowed=INTERVALS)
 
 
-def target_percent(value: Number, field: str = "target") -> Decimal:
+def target_percent(value: Number, field: str) -> Decimal:
     """A service-level target in percent: above 0 and below 100 (100 % needs infinitely many agents).
 
-    >>> target_percent(100)
+    >>> target_percent(100, "target")
     Traceback (most recent call last):
     ...
     calculators.errors.CalculatorError: target: target_range
@@ -127,8 +133,8 @@ def traffic(calls: Number, interval_minutes: Number, aht_seconds: Number) -> Dec
     Decimal('266.6666666666666666666666666666667')
     """
     number = divisor(calls, "calls")
-    interval = positive(interval_minutes, "interval")
-    aht = positive(aht_seconds, "aht")
+    interval = positive(interval_minutes, "interval_minutes")
+    aht = positive(aht_seconds, "aht_seconds")
     return CONTEXT.divide(CONTEXT.multiply(number, aht), CONTEXT.multiply(interval, 60))
 
 
@@ -202,8 +208,8 @@ def service_level(
     """
     load = to_decimal(traffic, "traffic")
     number = int(count(agents, "agents"))
-    aht = positive(aht_seconds, "aht")
-    answer = to_decimal(answer_seconds, "answer_time")
+    aht = positive(aht_seconds, "aht_seconds")
+    answer = to_decimal(answer_seconds, "answer_seconds")
     return _service_level(load, number, erlang_c(load, number), aht, answer)
 
 
@@ -219,7 +225,7 @@ def average_speed_of_answer(traffic: Number, agents: Number, aht_seconds: Number
     """
     load = to_decimal(traffic, "traffic")
     number = int(count(agents, "agents"))
-    aht = positive(aht_seconds, "aht")
+    aht = positive(aht_seconds, "aht_seconds")
     if number <= load:
         raise ValueError("average speed of answer needs more agents than erlangs")
     return CONTEXT.divide(
@@ -227,10 +233,10 @@ def average_speed_of_answer(traffic: Number, agents: Number, aht_seconds: Number
     )
 
 
-def _first_above(load: Decimal) -> int:
-    """The smallest whole number of agents above ``load`` erlangs, or too_many_agents."""
+def _first_above(load: Decimal, field: str) -> int:
+    """The smallest whole number of agents above ``load`` erlangs, or too_many_agents at ``field``."""
     if load >= MAX_AGENTS:
-        raise CalculatorError("too_many_agents", "calls", max=MAX_AGENTS)
+        raise CalculatorError("too_many_agents", field, max=MAX_AGENTS)
     return int(load.to_integral_value(rounding=ROUND_FLOOR)) + 1
 
 
@@ -259,7 +265,7 @@ def agents_for_target(
     load, aht, goal, answer = _staffing_inputs(
         calls, interval_minutes, aht_seconds, answer_seconds, target
     )
-    first = _first_above(load)
+    first = _first_above(load, "calls")
     values = _erlang_b(load)
     for _ in range(first):
         next(values)
@@ -280,10 +286,10 @@ def _staffing_inputs(
 ) -> tuple[Decimal, Decimal, Decimal, Decimal]:
     """Checked (traffic, AHT, target, answer time) of a staffing calculation."""
     number = divisor(calls, "calls")
-    interval = interval_length(interval_minutes)
-    aht = positive(aht_seconds, "aht")
-    goal = target_percent(target) if target is not None else _ZERO
-    answer = positive(answer_seconds, "answer_time")
+    interval = interval_length(interval_minutes, "interval_minutes")
+    aht = positive(aht_seconds, "aht_seconds")
+    goal = target_percent(target, "target") if target is not None else _ZERO
+    answer = positive(answer_seconds, "answer_seconds")
     load = CONTEXT.divide(CONTEXT.multiply(number, aht), Decimal(interval * 60))
     return load, aht, goal, answer
 
@@ -299,7 +305,7 @@ def scheduled_agents(agents: Number, shrinkage: Number) -> int:
     (42, 40, 29)
     """
     number = count(agents, "agents")
-    loss = shrinkage_percent(shrinkage)
+    loss = shrinkage_percent(shrinkage, "shrinkage")
     return math.ceil(Fraction(number) / (1 - Fraction(loss) / 100))
 
 
@@ -325,7 +331,7 @@ def staffing_table(
     below: int = 2,
     above: int = 3,
     patience: Number | None = None,
-    basis: str = "offered",
+    basis: str = SL_BASES[0],
 ) -> tuple[StaffingRow, ...]:
     """Service level, ASA and occupancy for ``agents - below`` ... ``agents + above`` agents.
 
@@ -347,7 +353,7 @@ def staffing_table(
     if patience is not None:
         numbers = range(max(centre - below, 1), min(centre + above, MAX_AGENTS) + 1)
         return tuple(erlang_a_row(load, n, aht, answer, patience, basis) for n in numbers)
-    low = max(centre - below, _first_above(load))
+    low = max(centre - below, _first_above(load, "calls"))
     high = min(centre + above, MAX_AGENTS)
     rows = []
     values = _erlang_b(load)
@@ -383,9 +389,6 @@ def staffing_table(
 
 #: Longest average patience accepted, in seconds: an hour, already very patient on a phone line.
 MAX_PATIENCE = Decimal(3_600)
-#: How a service level with abandonment counts: answered within the target time over all offered
-#: calls, or over offered calls less those who hung up within the target time.
-SL_BASES = ("offered", "excl_early")
 
 _TINY = 1e-18  # a sum stops when what is left of it is below this share of it
 #: Most callers arriving within one average patience (lambda / theta) a figure works with: its sums
@@ -393,12 +396,12 @@ _TINY = 1e-18  # a sum stops when what is left of it is below this share of it
 MAX_PATIENT_CALLERS = 10**5
 
 
-def patience_seconds(value: Number, field: str = "patience") -> Decimal:
+def patience_seconds(value: Number, field: str) -> Decimal:
     """Callers' average patience in seconds: above 0 and at most :data:`MAX_PATIENCE`.
 
-    >>> patience_seconds("90")
+    >>> patience_seconds("90", "patience")
     Decimal('90')
-    >>> patience_seconds(0)
+    >>> patience_seconds(0, "patience")
     Traceback (most recent call last):
     ...
     calculators.errors.CalculatorError: patience: zero_divisor
@@ -533,20 +536,25 @@ def _decimal(value: float) -> Decimal:
 
 
 def _erlang_a(
-    traffic: Number, agents: Number, aht_seconds: Number, patience: Number, answer: Number = 0
+    traffic: Number,
+    agents: Number,
+    aht_seconds: Number,
+    patience: Number,
+    answer_seconds: Number = 0,
 ) -> _Queue:
     """Checked inputs of an Erlang A figure, and the queue they describe."""
     load = positive(traffic, "traffic")
     number = int(divisor(agents, "agents"))
-    aht = positive(aht_seconds, "aht")
+    aht = positive(aht_seconds, "aht_seconds")
     wait = _patience_for(load, aht, patience)
-    return _queue(float(load), number, float(aht), wait, float(to_decimal(answer, "answer_time")))
+    answer = to_decimal(answer_seconds, "answer_seconds")
+    return _queue(float(load), number, float(aht), wait, float(answer))
 
 
 def _patience_for(load: Decimal, aht: Decimal, patience: Number) -> float:
     """A checked patience that keeps the callers arriving within it at most
     :data:`MAX_PATIENT_CALLERS` (too_large otherwise, with the longest patience this load allows)."""
-    wait = patience_seconds(patience)
+    wait = patience_seconds(patience, "patience")
     if CONTEXT.multiply(load, wait) > CONTEXT.multiply(aht, MAX_PATIENT_CALLERS):
         longest = CONTEXT.divide(CONTEXT.multiply(aht, MAX_PATIENT_CALLERS), load)
         raise CalculatorError("too_large", "patience", max=longest.to_integral_value(ROUND_FLOOR))
@@ -598,7 +606,7 @@ def service_level_a(
     aht_seconds: Number,
     answer_seconds: Number,
     patience: Number,
-    basis: str = "offered",
+    basis: str = SL_BASES[0],
 ) -> Decimal:
     """Service level in percent with abandonment: calls answered within T seconds over offered calls
     (``basis`` "offered"), or over offered calls less those who hang up within T ("excl_early").
@@ -649,7 +657,7 @@ def agents_for_target_a(
     target: Number,
     answer_seconds: Number,
     patience: Number,
-    basis: str = "offered",
+    basis: str = SL_BASES[0],
 ) -> int:
     """Agents needed with abandonment: the smallest N whose :func:`service_level_a` reaches ``target``.
 
@@ -663,21 +671,21 @@ def agents_for_target_a(
     load, aht, goal, answer = _staffing_inputs(
         calls, interval_minutes, aht_seconds, answer_seconds, target
     )
-    _first_above(load / 2)  # too_many_agents before any work when even half the load is too much
+    _first_above(load / 2, "calls")  # too_many_agents at once when even half the load is too much
     wait = _patience_for(load, aht, patience)
 
     def reaches(agents: int) -> bool:
         queue = _queue(float(load), agents, float(aht), wait, float(answer))
         return _share(queue, basis) * 100 >= float(goal)
 
-    return _smallest(reaches, 1, MAX_AGENTS)
+    return _smallest(reaches, 1, MAX_AGENTS, "calls")
 
 
-def _smallest(reaches: Callable[[int], bool], low: int, high: int) -> int:
+def _smallest(reaches: Callable[[int], bool], low: int, high: int, field: str) -> int:
     """The smallest whole n in [low, high] with ``reaches(n)`` (which holds from some n on), by
-    bisection; too_many_agents when even ``high`` does not reach."""
+    bisection; too_many_agents at ``field`` when even ``high`` does not reach."""
     if not reaches(high):
-        raise CalculatorError("too_many_agents", "calls", max=MAX_AGENTS)
+        raise CalculatorError("too_many_agents", field, max=MAX_AGENTS)
     while low < high:
         middle = (low + high) // 2
         if reaches(middle):
@@ -694,7 +702,7 @@ def calls_for_target(
     target: Number,
     answer_seconds: Number,
     patience: Number | None = None,
-    basis: str = "offered",
+    basis: str = SL_BASES[0],
 ) -> int | None:
     """The most calls per interval ``agents`` agents answer at the ``target`` service level.
 
@@ -710,10 +718,10 @@ def calls_for_target(
     (367, 414)
     """
     number = int(divisor(agents, "agents"))
-    interval = interval_length(interval_minutes)
-    aht = positive(aht_seconds, "aht")
-    goal = target_percent(target)
-    answer = positive(answer_seconds, "answer_time")
+    interval = interval_length(interval_minutes, "interval_minutes")
+    aht = positive(aht_seconds, "aht_seconds")
+    goal = target_percent(target, "target")
+    answer = positive(answer_seconds, "answer_seconds")
     capacity = CONTEXT.divide(Decimal(number * interval * 60), aht)  # calls that make A = N
     if patience is None:
         highest = int(capacity.to_integral_value(rounding=ROUND_FLOOR)) + 1
@@ -723,7 +731,7 @@ def calls_for_target(
             return service_level(load, number, aht, answer) < goal
 
     else:
-        wait = float(patience_seconds(patience))
+        wait = float(patience_seconds(patience, "patience"))
         # at most A = MAX_AGENTS, and at most MAX_PATIENT_CALLERS arriving within one patience
         erlangs = min(Decimal(MAX_AGENTS), CONTEXT.divide(aht * MAX_PATIENT_CALLERS, Decimal(wait)))
         limit = CONTEXT.divide(erlangs * interval * 60, aht)
@@ -764,7 +772,7 @@ def erlang_a_row(
     aht_seconds: Number,
     answer_seconds: Number,
     patience: Number,
-    basis: str = "offered",
+    basis: str = SL_BASES[0],
 ) -> StaffingRow:
     """Service level, ASA, occupancy and abandonment of ``agents`` agents by Erlang A.
 
@@ -799,20 +807,20 @@ def agents_for_occupancy(
     (29, 27)
     """
     load = positive(traffic, "traffic")
-    limit = occupancy_percent(cap, "max_occupancy")
+    limit = occupancy_percent(cap, "cap")
     if patience is None:
         needed = CONTEXT.divide(CONTEXT.multiply(load, _HUNDRED), limit)
         if needed > MAX_AGENTS:  # a cap near 0 %: more agents than the calculator staffs
-            raise CalculatorError("too_many_agents", "max_occupancy", max=MAX_AGENTS)
-        return max(math.ceil(needed), _first_above(load))
-    aht = positive(aht_seconds, "aht")
+            raise CalculatorError("too_many_agents", "cap", max=MAX_AGENTS)
+        return max(math.ceil(needed), _first_above(load, "traffic"))
+    aht = positive(aht_seconds, "aht_seconds")
     wait = _patience_for(load, aht, patience)
 
     def within(agents: int) -> bool:
         queue = _queue(float(load), agents, float(aht), wait, 0.0)
         return float(load) * (1 - queue.abandoned) * 100 <= float(limit) * agents
 
-    return _smallest(within, 1, MAX_AGENTS)
+    return _smallest(within, 1, MAX_AGENTS, "traffic")
 
 
 def patience_estimate(mean_wait: Number, abandoned: Number, offered: Number) -> Decimal:
@@ -826,7 +834,7 @@ def patience_estimate(mean_wait: Number, abandoned: Number, offered: Number) -> 
     >>> patience_estimate(30, 780, 12000)
     Decimal('461.5384615384615384615384615384615')
     """
-    wait = positive(mean_wait, "wait")
+    wait = positive(mean_wait, "mean_wait")
     lost = divisor(abandoned, "abandoned")
     return CONTEXT.divide(CONTEXT.multiply(wait, divisor(offered, "offered")), lost)
 
@@ -843,21 +851,25 @@ def agent_hours(scheduled: Iterable[Number], interval_minutes: Number) -> Decima
     >>> agent_hours([0, 4, 6, 6], 30)
     Decimal('8')
     """
-    total = sum((count(agents, "agents") for agents in scheduled), Decimal(0))
+    total = sum((count(agents, "scheduled") for agents in scheduled), Decimal(0))
     return CONTEXT.divide(CONTEXT.multiply(total, to_decimal(interval_minutes)), 60)
 
 
-def weighted_share(shares: Iterable[tuple[Number, Number]], field: str = "calls") -> Decimal:
+def weighted_share(shares: Iterable[tuple[Number, Number]]) -> Decimal:
     """A day's share (service level, abandonment) from each interval's ``(calls, share)``, weighted
     by its calls: sum(calls x share) / sum(calls); an interval without calls weighs nothing.
 
     >>> weighted_share([(100, 90), (300, 80), (0, 0)])
     Decimal('82.5')
+    >>> weighted_share([(0, 0)])
+    Traceback (most recent call last):
+    ...
+    calculators.errors.CalculatorError: shares: series_no_calls
     """
     pairs = [(to_decimal(calls), to_decimal(share)) for calls, share in shares]
     total = sum((calls for calls, _ in pairs), Decimal(0))
     if total == 0:
-        raise CalculatorError("series_no_calls", field)
+        raise CalculatorError("series_no_calls", "shares")
     weighted = sum((CONTEXT.multiply(calls, share) for calls, share in pairs), Decimal(0))
     return CONTEXT.divide(weighted, total)
 
@@ -888,5 +900,5 @@ def wait_minutes(asa_seconds: Number, answered: Number) -> Decimal:
     >>> wait_minutes(Decimal("11.63"), 360)
     Decimal('69.78')
     """
-    asa = to_decimal(asa_seconds, "asa")
+    asa = to_decimal(asa_seconds, "asa_seconds")
     return CONTEXT.divide(CONTEXT.multiply(asa, count(answered, "answered")), Decimal(60))

@@ -141,7 +141,7 @@ def _target(
     reply["solve"] = {"field": solver.field}
     reply["link"]["solve"] = solver.field
     try:
-        target = formulas.target(_parse(text, "target", request) if text.strip() else "")
+        target = formulas.target(_parse(text, "target", request) if text.strip() else "", "target")
     except CalculatorError as error:
         code = "solve_target" if error.code == "negative" else error.code
         reply["solve"]["error"] = {**_error(error), "code": code}

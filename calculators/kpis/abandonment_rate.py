@@ -9,7 +9,7 @@ from decimal import Decimal
 from .. import staffing
 from ..benchmarks import Benchmark, Reference, band
 from ..calculations import Inputs, Outcome
-from ..errors import CalculatorError
+from ..errors import CalculatorError, at_fields
 from ..formulas import Number, count, divisor, not_above
 from ..numbers import CONTEXT
 from ..specs import Carry, Field, Formula, Row, Spec
@@ -58,7 +58,8 @@ def compute(inputs: Inputs) -> Outcome:
         values["abandonment-rate-all"] = abandonment_rate(abandoned, offered)
     wait = inputs.get("wait")
     if wait is not None and abandoned > 0:
-        patience = staffing.patience_estimate(wait, abandoned, offered)
+        with at_fields(mean_wait="wait"):
+            patience = staffing.patience_estimate(wait, abandoned, offered)
         if patience <= staffing.MAX_PATIENCE:  # what service level accepts, so the carry computes
             values["patience"] = patience
     return Outcome(values=values, band=band(rate, REFERENCE))

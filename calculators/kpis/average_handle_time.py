@@ -52,7 +52,9 @@ def paid_hours(handle_hours: Number, occupancy: Number, shrinkage: Number) -> De
     Decimal('1000')
     """
     handle = to_decimal(handle_hours, "handle")
-    available = available_share(occupancy_percent(occupancy), shrinkage_percent(shrinkage))
+    available = available_share(
+        occupancy_percent(occupancy, "occupancy"), shrinkage_percent(shrinkage, "shrinkage")
+    )
     return CONTEXT.divide(CONTEXT.multiply(handle, 10_000), available)
 
 
@@ -69,7 +71,9 @@ def labour_cost_per_contact(
     """
     cost = to_decimal(hourly_cost, "hourly_cost")
     aht = to_decimal(aht_seconds, "aht")
-    available = available_share(occupancy_percent(occupancy), shrinkage_percent(shrinkage))
+    available = available_share(
+        occupancy_percent(occupancy, "occupancy"), shrinkage_percent(shrinkage, "shrinkage")
+    )
     return CONTEXT.divide(CONTEXT.multiply(cost, aht), CONTEXT.multiply(available, Decimal("0.36")))
 
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 from ..benchmarks import NOT_VIETNAMESE, Benchmark, Comparison, Reference, compare
 from ..breakdowns import COST_COMPONENTS, Total, total_costs
 from ..calculations import Inputs, Outcome, assumed, comparison_notes
-from ..errors import CalculatorError
+from ..errors import CalculatorError, at_fields
 from ..formulas import Number, costs_for_unit_cost, count, divisor, volume_for_unit_cost
 from ..numbers import CONTEXT, to_decimal
 from ..periods import Period, annualise
@@ -129,7 +129,7 @@ def fewer_repeat_calls(
     target = percent(repeat_target, "repeat_target", below_hundred=True)
     if target > now:
         raise CalculatorError("target_not_lower", "repeat_target")
-    variable = variable_percent(variable_share)
+    variable = variable_percent(variable_share, "variable_share")
     first_now = _HUNDRED - now
     first_target = _HUNDRED - target
     new_calls = CONTEXT.divide(CONTEXT.multiply(total_calls, first_now), first_target)
@@ -202,7 +202,8 @@ def summarise_cost_per_call(
     if mode == "inbound":
         volume = count(calls if calls is not None else "", "calls")
         result = cost_per_call_inbound(cost_total.value, volume)
-        comparison = compare(result, BENCHMARK, currency, usd_rate)
+        with at_fields(usd_rate="rate"):
+            comparison = compare(result, BENCHMARK, currency, usd_rate)
         scenario = None
         if repeat_calls is not None:
             scenario = fewer_repeat_calls(
@@ -294,7 +295,8 @@ def costs_for_cost_per_call(inputs: Inputs, target: Decimal) -> Decimal:
     Decimal('27600')
     """
     volume = _volume_name(inputs)
-    return costs_for_unit_cost(target, inputs.need(volume), volume)
+    with at_fields(target_cost="target", volume=volume):
+        return costs_for_unit_cost(target, inputs.need(volume))
 
 
 def volume_for_cost_per_call(inputs: Inputs, target: Decimal) -> Decimal:
@@ -303,7 +305,8 @@ def volume_for_cost_per_call(inputs: Inputs, target: Decimal) -> Decimal:
     >>> volume_for_cost_per_call(Inputs({"costs": Decimal(41300)}), Decimal("3.5"))
     Decimal('11800')
     """
-    return volume_for_unit_cost(inputs.need("costs"), target)
+    with at_fields(target_cost="target"):
+        return volume_for_unit_cost(inputs.need("costs"), target)
 
 
 _INBOUND = (("mode", "inbound"),)

@@ -37,7 +37,7 @@ from ..breakdowns import (
     total_costs,
 )
 from ..calculations import Inputs, Outcome, assumed, comparison_notes
-from ..errors import CalculatorError
+from ..errors import CalculatorError, at_fields
 from ..formulas import Number, costs_for_unit_cost, divisor, volume_for_unit_cost
 from ..numbers import CONTEXT, to_decimal
 from ..periods import Period, annualise
@@ -137,7 +137,7 @@ def self_service_shift(
     total_contacts = divisor(contacts, "contacts")
     moved_share = percent(share, "share")
     unit_cost = to_decimal(self_served_cost, "unit_cost")
-    variable = variable_percent(variable_share)
+    variable = variable_percent(variable_share, "variable_share")
     moved = CONTEXT.divide(CONTEXT.multiply(total_contacts, moved_share), _HUNDRED)
     unit_variable = variable_unit_cost(cost_total, variable, total_contacts)
     per_moved = CONTEXT.subtract(unit_variable, unit_cost)
@@ -209,6 +209,8 @@ def summarise_cost_per_contact(
             period,
             variable_share_for(variable_share, cost_total),
         )
+    with at_fields(usd_rate="rate"):
+        comparison = compare(result, BENCHMARK, currency, usd_rate)
     return CostPerContactSummary(
         period=period,
         currency=currency,
@@ -217,7 +219,7 @@ def summarise_cost_per_contact(
         cost_per_contact=result,
         annual_costs=annualise(cost_total.value, period),
         annual_contacts=annualise(contact_total.value, period),
-        comparison=compare(result, BENCHMARK, currency, usd_rate),
+        comparison=comparison,
         scenario=scenario,
     )
 
@@ -240,15 +242,17 @@ def compute(inputs: Inputs) -> Outcome:
         variable_share=inputs.get("variable_share"),
     )
     scenario = summary.scenario
-    by_channel = channel_costs(
-        summary.costs.value,
-        summary.contacts,
-        {
-            name: inputs.numbers[f"{name}_minutes"]
-            for name in CONTACT_CHANNELS
-            if inputs.get(f"{name}_minutes") is not None
-        },
-    )
+    minutes = {name: f"{name}_minutes" for name in CONTACT_CHANNELS}
+    with at_fields(**minutes):
+        by_channel = channel_costs(
+            summary.costs.value,
+            summary.contacts,
+            {
+                name: inputs.numbers[field]
+                for name, field in minutes.items()
+                if field in inputs.numbers
+            },
+        )
     spread = ("assumption.channel_cost",) if by_channel else ()
     return Outcome(
         values={
@@ -281,7 +285,8 @@ def costs_for_cost_per_contact(inputs: Inputs, target: Decimal) -> Decimal:
     >>> costs_for_cost_per_contact(Inputs({"contacts": Decimal(9800)}), Decimal(6))
     Decimal('58800')
     """
-    return costs_for_unit_cost(target, inputs.need("contacts"), "contacts")
+    with at_fields(target_cost="target", volume="contacts"):
+        return costs_for_unit_cost(target, inputs.need("contacts"))
 
 
 def contacts_for_cost_per_contact(inputs: Inputs, target: Decimal) -> Decimal:
@@ -290,7 +295,8 @@ def contacts_for_cost_per_contact(inputs: Inputs, target: Decimal) -> Decimal:
     >>> contacts_for_cost_per_contact(Inputs({"costs": Decimal(76600)}), Decimal("7.816"))
     Decimal('9800.409416581371545547594677584442')
     """
-    return volume_for_unit_cost(inputs.need("costs"), target)
+    with at_fields(target_cost="target"):
+        return volume_for_unit_cost(inputs.need("costs"), target)
 
 
 _CHANNELS_GROUP = tuple(

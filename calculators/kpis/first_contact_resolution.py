@@ -139,7 +139,7 @@ def raise_fcr(
     if target <= fcr:
         raise CalculatorError("target_not_higher", "fcr_target")
     cost_total = to_decimal(costs, "costs")
-    share = variable_percent(variable_share)
+    share = variable_percent(variable_share, "variable_share")
     handled_now = total + (total - resolved)
     avoided = CONTEXT.subtract(CONTEXT.divide(CONTEXT.multiply(total, target), _HUNDRED), resolved)
     variable_costs = CONTEXT.divide(CONTEXT.multiply(cost_total, share), _HUNDRED)

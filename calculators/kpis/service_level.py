@@ -9,7 +9,7 @@ from decimal import Decimal
 from .. import staffing
 from ..benchmarks import Benchmark, Reference
 from ..calculations import DEFAULT_SHRINKAGE, Inputs, Outcome
-from ..errors import CalculatorError
+from ..errors import CalculatorError, at_fields
 from ..formulas import count, divisor
 from ..numbers import CONTEXT
 from ..specs import Carry, Field, Formula, Row, Spec, currency_field
@@ -17,7 +17,17 @@ from ..specs import Carry, Field, Formula, Row, Spec, currency_field
 #: The term's place in the glossary (the registry sorts by it).
 ORDER = 60
 
+#: The field of each parameter of :mod:`calculators.staffing` this form names otherwise.
+_FIELDS = {
+    "interval_minutes": "interval",
+    "aht_seconds": "aht",
+    "answer_seconds": "answer_time",
+    "cap": "max_occupancy",
+    "shares": "volumes",
+}
 
+
+@at_fields(**_FIELDS)
 def compute(inputs: Inputs) -> Outcome:
     """Agents for a target (Erlang C, or Erlang A with a patience), raised to an occupancy cap, or
     the figures of a fixed number of agents; what they achieve, and what they cost.
@@ -145,12 +155,12 @@ def day_plan(inputs: Inputs) -> Outcome:
     values: dict[str, Decimal] = {
         "agents": max(line["agents"] for line in table),
         "scheduled-agents": max(line["scheduled-agents"] for line in table),
-        "service-level": staffing.weighted_share(served, "volumes"),
+        "service-level": staffing.weighted_share(served),
         "day-calls": sum(volumes, Decimal(0)),
         "agent-hours": agent_hours,
     }
     if lost:
-        values["abandoned"] = staffing.weighted_share(lost, "volumes")
+        values["abandoned"] = staffing.weighted_share(lost)
     if hourly_cost is not None:
         values["day-staff-cost"] = agent_hours * hourly_cost
     model = "note.erlang_c" if patience is None else f"note.erlang_a.{basis}"
@@ -189,7 +199,8 @@ def _service_level_agents(
         agents = staffing.agents_for_target_a(calls, interval, aht, target, answer, patience, basis)
     if cap is None:
         return agents, "note.decided.target"
-    capped = staffing.agents_for_occupancy(traffic, cap, aht, patience)
+    with at_fields(traffic="calls"):  # too much traffic: too many calls
+        capped = staffing.agents_for_occupancy(traffic, cap, aht, patience)
     if capped > agents:
         return capped, "note.decided.occupancy"
     return agents, "note.decided.target"

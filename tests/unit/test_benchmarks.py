@@ -147,16 +147,16 @@ def test_the_same_currency_ignores_the_rate() -> None:
 def test_a_zero_rate_is_refused(rate: object) -> None:
     with pytest.raises(CalculatorError) as caught:
         compare(D("40"), COST_PER_CONTACT, "NOK", usd_rate=rate)  # type: ignore[arg-type]
-    assert (caught.value.code, caught.value.field) == ("zero_divisor", "rate")
+    assert (caught.value.code, caught.value.field) == ("zero_divisor", "usd_rate")
 
 
 @pytest.mark.parametrize(
     ("kwargs", "code", "field"),
     [
-        ({"value": -1}, "negative", "result"),
-        ({"value": "abc"}, "not_a_number", "result"),
-        ({"value": 1, "currency": "NOK", "usd_rate": -1}, "negative", "rate"),
-        ({"value": 1, "currency": "NOK", "usd_rate": 10**16}, "too_large", "rate"),
+        ({"value": -1}, "negative", "value"),
+        ({"value": "abc"}, "not_a_number", "value"),
+        ({"value": 1, "currency": "NOK", "usd_rate": -1}, "negative", "usd_rate"),
+        ({"value": 1, "currency": "NOK", "usd_rate": 10**16}, "too_large", "usd_rate"),
     ],
 )
 def test_compare_errors(kwargs: dict[str, object], code: str, field: str) -> None:

@@ -153,4 +153,4 @@ def test_channel_costs_need_every_channel_with_contacts_and_its_minutes() -> Non
     assert channel_costs(Decimal(100), only_phone, {"phone": Decimal(2)}) == {"phone": 10}
     with pytest.raises(CalculatorError) as caught:
         channel_costs(Decimal(100), only_phone, {"phone": Decimal(0)})
-    assert (caught.value.code, caught.value.field) == ("zero_divisor", "phone_minutes")
+    assert (caught.value.code, caught.value.field) == ("zero_divisor", "phone")  # its key

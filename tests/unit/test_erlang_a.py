@@ -275,5 +275,5 @@ def test_staffing_table_with_abandonment_shows_rows_below_the_load() -> None:
 )
 def test_patience_bounds(value: int, code: str) -> None:
     with pytest.raises(CalculatorError) as caught:
-        patience_seconds(value)
+        patience_seconds(value, "patience")
     assert (caught.value.code, caught.value.field) == (code, "patience")

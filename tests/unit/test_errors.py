@@ -48,7 +48,7 @@ REACHED: list[tuple[str, str, Callable[[], object]]] = [
     ("zero_divisor", "sales", lambda: calc.cost_per_call_outbound(100, 0)),
     (
         "zero_divisor",
-        "rate",
+        "usd_rate",
         lambda: calc.compare(Decimal(40), calc.COST_PER_CONTACT, "NOK", usd_rate=0),
     ),
     ("too_large", "costs", lambda: calc.cost_per_contact(10**15 + 1, 1)),
@@ -105,17 +105,17 @@ REACHED: list[tuple[str, str, Callable[[], object]]] = [
     ("lost_not_below", "scheduled", lambda: shrinkage.shrinkage(4000, 4000)),
     ("zero_headcount", "start_headcount", lambda: agent_attrition.average_headcount(0, 0)),
     ("too_many_agents", "calls", lambda: staffing.agents_for_target(10**6, 15, 240, 80, 20)),
-    ("not_in_list", "interval", lambda: staffing.agents_for_target(360, 45, 240, 80, 20)),
+    ("not_in_list", "interval_minutes", lambda: staffing.agents_for_target(360, 45, 240, 80, 20)),
     ("too_large", "hold", lambda: average_handle_time.average_handle_time(0, 10**9 + 1, 0, 1)),
-    ("zero_divisor", "answer_time", lambda: staffing.agents_for_target(360, 60, 240, 80, 0)),
-    ("zero_divisor", "aht", lambda: staffing.traffic(360, 60, 0)),
+    ("zero_divisor", "answer_seconds", lambda: staffing.agents_for_target(360, 60, 240, 80, 0)),
+    ("zero_divisor", "aht_seconds", lambda: staffing.traffic(360, 60, 0)),
     ("percent_range", "shrinkage", lambda: staffing.scheduled_agents(29, 100)),
     (
         "percent_range",
         "variable_share",
         lambda: calc.fewer_repeat_calls(41300, 11800, 25, 15, Period.MONTH, 0),
     ),
-    ("solve_target", "target", lambda: formulas.target(0)),
+    ("solve_target", "target_cost", lambda: formulas.costs_for_unit_cost(0, 9800)),
     (
         "too_few_agents",
         "agents",
@@ -132,7 +132,7 @@ REACHED: list[tuple[str, str, Callable[[], object]]] = [
     ("series_not_whole", "volumes", lambda: parse_series("12,5", "count", *NB, field="volumes")),
     ("series_too_many", "volumes", lambda: parse_series("0x97", field="volumes", link=True)),
     ("series_empty", "volumes", lambda: parse_series("\n\t;\n", field="volumes")),
-    ("series_no_calls", "volumes", lambda: staffing.weighted_share([(0, 0)], "volumes")),
+    ("series_no_calls", "shares", lambda: staffing.weighted_share([(0, 0)])),
 ]
 
 #: Codes no formula raises: the page raises them itself, or the bridge answers a solve with them

@@ -81,11 +81,11 @@ def test_default_variable_share_is_seventy_percent() -> None:
 
 
 def test_variable_percent_bounds() -> None:
-    assert variable_percent(100) == 100
-    assert variable_percent("0.000001") == D("0.000001")
-    raises(lambda: variable_percent(0), "percent_range", "variable_share")
-    raises(lambda: variable_percent("100.5"), "percent_range", "variable_share")
-    raises(lambda: variable_percent(-1), "negative", "variable_share")
+    assert variable_percent(100, "variable_share") == 100
+    assert variable_percent("0.000001", "variable_share") == D("0.000001")
+    raises(lambda: variable_percent(0, "variable_share"), "percent_range", "variable_share")
+    raises(lambda: variable_percent("100.5", "variable_share"), "percent_range", "variable_share")
+    raises(lambda: variable_percent(-1, "variable_share"), "negative", "variable_share")
 
 
 # --- self-service shift ------------------------------------------------------------------------

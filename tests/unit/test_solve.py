@@ -43,7 +43,7 @@ def test_costs_and_volume_invert_each_other(target: str, volume: str, costs: str
 @pytest.mark.parametrize("target", ["0", "0.0", "-6"])
 def test_a_target_of_zero_or_below_has_no_answer(target: str) -> None:
     with pytest.raises(CalculatorError) as error:
-        formulas.target(target)
+        formulas.target(target, "target")
     assert error.value.code == "solve_target"
 
 

@@ -136,22 +136,22 @@ def test_labour_cost_per_contact() -> None:
     [(0, "zero_divisor"), ("100.000001", "over_hundred"), (-1, "negative")],
 )
 def test_occupancy_percent_bounds(value: object, code: str) -> None:
-    raises(lambda: occupancy_percent(value), code, "occupancy")  # type: ignore[arg-type]
+    raises(lambda: occupancy_percent(value, "occupancy"), code, "occupancy")  # type: ignore[arg-type]
     raises(lambda: paid_hours(1, value, 0), code, "occupancy")  # type: ignore[arg-type]
     raises(lambda: labour_cost_per_contact(1, 1, value, 0), code, "occupancy")  # type: ignore[arg-type]
 
 
 def test_occupancy_percent_accepts_its_ends() -> None:
-    assert occupancy_percent(100) == 100
-    assert occupancy_percent("0.000001") == D("0.000001")
+    assert occupancy_percent(100, "cap") == 100
+    assert occupancy_percent("0.000001", "cap") == D("0.000001")
 
 
 @pytest.mark.parametrize(("value", "code"), [(100, "percent_range"), (-1, "negative")])
 def test_shrinkage_bounds(value: int, code: str) -> None:
-    raises(lambda: shrinkage_percent(value), code, "shrinkage")
+    raises(lambda: shrinkage_percent(value, "shrinkage"), code, "shrinkage")
     raises(lambda: paid_hours(1, 80, value), code, "shrinkage")
     raises(lambda: scheduled_agents(10, value), code, "shrinkage")
-    assert shrinkage_percent("99.999999") == D("99.999999")
+    assert shrinkage_percent("99.999999", "shrinkage") == D("99.999999")
 
 
 # --- traffic and Erlang C ----------------------------------------------------------------------
@@ -168,9 +168,9 @@ def test_traffic() -> None:
     [
         ((0, 30, 240), "zero_divisor", "calls"),
         (("1.5", 30, 240), "not_whole", "calls"),
-        ((10, 0, 240), "zero_divisor", "interval"),
-        ((10, 30, 0), "zero_divisor", "aht"),
-        ((10, 30, -1), "negative", "aht"),
+        ((10, 0, 240), "zero_divisor", "interval_minutes"),
+        ((10, 30, 0), "zero_divisor", "aht_seconds"),
+        ((10, 30, -1), "negative", "aht_seconds"),
     ],
 )
 def test_traffic_errors(args: tuple[object, ...], code: str, field: str) -> None:
@@ -203,8 +203,8 @@ def test_service_level() -> None:
     assert close(
         service_level(24, 29, 240, 0), CONTEXT.multiply(CONTEXT.subtract(1, erlang_c(24, 29)), 100)
     )
-    raises(lambda: service_level(24, 29, 0, 20), "zero_divisor", "aht")
-    raises(lambda: service_level(24, 29, 240, -1), "negative", "answer_time")
+    raises(lambda: service_level(24, 29, 0, 20), "zero_divisor", "aht_seconds")
+    raises(lambda: service_level(24, 29, 240, -1), "negative", "answer_seconds")
 
 
 def test_average_speed_of_answer() -> None:
@@ -214,7 +214,7 @@ def test_average_speed_of_answer() -> None:
     with pytest.raises(ValueError, match="more agents than erlangs") as caught:
         average_speed_of_answer(24, 24, 240)
     assert not isinstance(caught.value, CalculatorError)
-    raises(lambda: average_speed_of_answer(24, 29, 0), "zero_divisor", "aht")
+    raises(lambda: average_speed_of_answer(24, 29, 0), "zero_divisor", "aht_seconds")
 
 
 # --- agents for a target -----------------------------------------------------------------------
@@ -230,16 +230,16 @@ def test_agents_for_target_answers_small_volumes() -> None:
     [
         ((0, 60, 240, 80, 20), "zero_divisor", "calls"),
         (("3.5", 60, 240, 80, 20), "not_whole", "calls"),
-        ((360, 45, 240, 80, 20), "not_in_list", "interval"),
-        ((360, 0, 240, 80, 20), "not_in_list", "interval"),
-        ((360, "x", 240, 80, 20), "not_a_number", "interval"),
-        ((360, 60, 0, 80, 20), "zero_divisor", "aht"),
+        ((360, 45, 240, 80, 20), "not_in_list", "interval_minutes"),
+        ((360, 0, 240, 80, 20), "not_in_list", "interval_minutes"),
+        ((360, "x", 240, 80, 20), "not_a_number", "interval_minutes"),
+        ((360, 60, 0, 80, 20), "zero_divisor", "aht_seconds"),
         ((360, 60, 240, 0, 20), "target_range", "target"),
         ((360, 60, 240, 100, 20), "target_range", "target"),
         ((360, 60, 240, "100.5", 20), "target_range", "target"),
         ((360, 60, 240, -1, 20), "negative", "target"),
-        ((360, 60, 240, 80, 0), "zero_divisor", "answer_time"),
-        ((360, 60, 240, 80, -1), "negative", "answer_time"),
+        ((360, 60, 240, 80, 0), "zero_divisor", "answer_seconds"),
+        ((360, 60, 240, 80, -1), "negative", "answer_seconds"),
     ],
 )
 def test_agents_for_target_errors(args: tuple[object, ...], code: str, field: str) -> None:
@@ -247,14 +247,17 @@ def test_agents_for_target_errors(args: tuple[object, ...], code: str, field: st
 
 
 def test_interval_length() -> None:
-    assert [interval_length(value) for value in ("15", D(30), 60)] == list(INTERVALS)
-    error = raises(lambda: interval_length("30.5"), "not_in_list", "interval")
+    lengths = [interval_length(value, "interval_minutes") for value in ("15", D(30), 60)]
+    assert lengths == list(INTERVALS)
+    error = raises(
+        lambda: interval_length("30.5", "interval_minutes"), "not_in_list", "interval_minutes"
+    )
     assert error.details == {"allowed": INTERVALS}
 
 
 def test_target_percent_ends() -> None:
-    assert target_percent("0.000001") == D("0.000001")
-    assert target_percent("99.999999") == D("99.999999")
+    assert target_percent("0.000001", "target") == D("0.000001")
+    assert target_percent("99.999999", "target") == D("99.999999")
 
 
 def test_too_many_agents_is_caught_before_any_step() -> None:
@@ -313,9 +316,9 @@ def test_staffing_table_stops_at_the_cap() -> None:
 @pytest.mark.parametrize(
     ("args", "code", "field"),
     [
-        ((360, 45, 240, 20, 29), "not_in_list", "interval"),
-        ((360, 60, 240, 0, 29), "zero_divisor", "answer_time"),
-        ((360, 60, 0, 20, 29), "zero_divisor", "aht"),
+        ((360, 45, 240, 20, 29), "not_in_list", "interval_minutes"),
+        ((360, 60, 240, 0, 29), "zero_divisor", "answer_seconds"),
+        ((360, 60, 0, 20, 29), "zero_divisor", "aht_seconds"),
         ((360, 60, 240, 20, "2.5"), "not_whole", "agents"),
         ((10**6, 15, 240, 20, 29), "too_many_agents", "calls"),
     ],
@@ -462,4 +465,4 @@ def test_an_occupancy_cap_near_zero_is_refused_not_staffed() -> None:
     """A cap of 0.0001 % would need millions of agents: the calculator says so at once."""
     with pytest.raises(CalculatorError) as caught:
         agents_for_occupancy(24, Decimal("0.0001"), 240)
-    assert (caught.value.code, caught.value.field) == ("too_many_agents", "max_occupancy")
+    assert (caught.value.code, caught.value.field) == ("too_many_agents", "cap")

@@ -512,8 +512,12 @@ def test_the_bridge_reaches_every_error_code() -> None:
 def test_an_interval_not_in_the_list_is_refused_by_the_formulas() -> None:
     with pytest.raises(CalculatorError) as caught:
         agents_for_target(360, 45, 240, 80, 20)
-    assert (caught.value.code, caught.value.field) == ("not_in_list", "interval")
+    assert (caught.value.code, caught.value.field) == ("not_in_list", "interval_minutes")
     assert caught.value.details == {"allowed": INTERVALS}
+    numbers = {name: Decimal(value) for name, value in SL.items() if name != "interval"}
+    with pytest.raises(CalculatorError) as caught:
+        SPECS["service-level"].compute(calc.Inputs(numbers, {"interval": "45"}))
+    assert (caught.value.code, caught.value.field) == ("not_in_list", "interval")
 
 
 @pytest.mark.parametrize("interval", ["45", "0", "", "60.0", "-15", "<b>15</b>"])
