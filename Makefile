@@ -32,12 +32,13 @@ build: $(PY_STAMP) $(NPM_STAMP)
 preview: $(PY_STAMP)
 	I18N_LANG=$(or $(LANG_ONLY),nb) $(PY) -m mkdocs serve -a 127.0.0.1:$(PORT)
 
-## test: lint, type check, build once (without the .br/.gz files: the test server never sends them; a
-## unit test covers them), then every test (unit, Pyodide, site, browser) on $(TEST_WORKERS) pytest-xdist
-## workers (a test module's tests on one worker: a module's shared visit is made once), worker n
-## serving the site on TEST_PORT + n
+## test: lint, type check, the JavaScript unit tests (node --test tests/js/), build once (without the
+## .br/.gz files: the test server never sends them; a unit test covers them), then every test (unit,
+## Pyodide, site, browser) on $(TEST_WORKERS) pytest-xdist workers (a test module's tests on one worker:
+## a module's shared visit is made once), worker n serving the site on TEST_PORT + n
 test: SITE_URL = http://127.0.0.1:$(TEST_PORT)/
 test: lint typecheck $(CHROMIUM)
+	node --test tests/js/
 	$(PY) -m scripts.build_site --no-compress
 	TEST_PORT=$(TEST_PORT) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --cov=calculators --cov-report=term-missing:skip-covered --durations=20
 

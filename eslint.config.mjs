@@ -14,6 +14,11 @@ export default [
     },
   },
   {
+    // The calculator is ES modules: the entry calculator.js and its parts in calculator/.
+    files: ["overrides/assets/javascripts/calculator.js", "overrides/assets/javascripts/calculator/**/*.js"],
+    languageOptions: { sourceType: "module" },
+  },
+  {
     // Workers are module scripts.
     files: ["**/*-worker.js"],
     languageOptions: { sourceType: "module", globals: { ...globals.worker } },

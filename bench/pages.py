@@ -2,8 +2,8 @@
 
 - ``<lang>/glossary/<slug>--nowidget/``: the built article without its calculator (the ``.calc``
   block, its ``<noscript>`` note and the ``calculator.js`` script tag removed).
-- ``<lang>/glossary/<slug>--jscalc/``: the built article whose calculator.js (an unchanged copy)
-  talks to a worker with the same formulas in plain JavaScript: the limit without Python.
+- ``<lang>/glossary/<slug>--jscalc/``: the built article whose calculator.js (an unchanged copy,
+  with its modules in ``calculator/``) talks to a worker with the same formulas in plain JavaScript: the limit without Python.
 - ``<lang>/glossary/<slug>--today/``: the built article whose calculator.js (an unchanged copy) starts
   the worker as it was before the memory snapshot (``assets/today-worker.js``): the baseline of the
   throttled-link measurements.
@@ -24,7 +24,8 @@ from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 CALC_SCRIPT = re.compile(
-    r'[ \t]*<script src="(?P<up>(?:\.\./)*)assets/javascripts/calculator\.js"></script>\n?'
+    r'[ \t]*<script src="(?P<up>(?:\.\./)*)assets/javascripts/calculator\.js" type="module">'
+    r"</script>\n?"
 )
 _DIV = re.compile(r"<div\b|</div>")
 
@@ -91,9 +92,9 @@ def write(site: Path, overlay: Path, lang: str, slug: str) -> Urls:
         page.write_text(replaced, encoding="utf-8")
         scripts = overlay / lang / "assets" / "javascripts" / f"bench-{variant}"
         scripts.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(
-            site / lang / "assets" / "javascripts" / "calculator.js", scripts / "calculator.js"
-        )
+        built = site / lang / "assets" / "javascripts"
+        shutil.copy2(built / "calculator.js", scripts / "calculator.js")
+        shutil.copytree(built / "calculator", scripts / "calculator", dirs_exist_ok=True)
         shutil.copy2(ASSETS / worker, scripts / "calculator-worker.js")
 
     bare = overlay / "__bench" / "bare"

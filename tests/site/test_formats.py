@@ -2,14 +2,13 @@
 
 The build formats a figure with Babel (``overrides/hooks/figures.py``) from the exact value; the page
 formats the value the bridge sends (rounded for its kind, ``calculators/web.py``) with ``Intl``, in the
-``Formats`` class of ``calculator.js``, both reading the one table ``calculators/kinds.py``. Here the
-very ``Formats`` class of the script runs in Node (full ICU, as a browser has) on the same values.
+``Formats`` class of ``calculator/formats.js``, both reading the one table ``calculators/kinds.py``.
+Here that very module runs in Node (full ICU, as a browser has) on the same values.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from datetime import date
@@ -27,7 +26,7 @@ from sitebuild.catalog import load
 
 from .conftest import LANGUAGES, ROOT
 
-SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "calculator.js"
+SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "calculator" / "formats.js"
 #: Values that cross each kind's edges: rounding, 1 000, whole values, a minute, an hour, midnight.
 SAMPLES: dict[str, tuple[str, ...]] = {
     "money": ("0.5", "7.816", "67.9348", "999.994", "999.996", "1000", "3351.25", "1234567.891"),
@@ -44,11 +43,11 @@ SAMPLES: dict[str, tuple[str, ...]] = {
     "clock": ("0", "480", "510", "1425", "1440", "1470"),
 }
 CURRENCIES = ("USD", "NOK", "EUR", "RUB", "VND")
-_FORMATS = re.compile(r"^  class Formats \{\n.*?^  \}\n", re.M | re.S)
 #: Calls a method of ``Formats`` per case (its arguments, then the message lookup ``t``).
 _RUNNER = """
-const [source, cases] = [process.argv[1], JSON.parse(require("fs").readFileSync(0, "utf8"))];
-const Formats = new Function(`${source}; return Formats;`)();
+import { readFileSync } from "node:fs";
+const { Formats } = await import(process.argv[1]);
+const cases = JSON.parse(readFileSync(0, "utf8"));
 const out = cases.map(([lang, messages, kinds, display, method, args]) => {
   const t = (key, values) => messages[key].replace(/\\{(\\w+)\\}/g, (w, n) => (n in values ? values[n] : w));
   return new Formats(lang, kinds, display)[method](...args, t);
@@ -57,17 +56,11 @@ process.stdout.write(JSON.stringify(out));
 """
 
 
-def formats_source() -> str:
-    match = _FORMATS.search(SCRIPT.read_text(encoding="utf-8"))
-    assert match, "calculator.js has no class Formats"
-    return match.group()
-
-
 def in_the_browser(lang: str, method: str, calls: list[list[str]]) -> list[str]:
-    """What calculator.js's ``Formats`` of ``lang`` writes for each call of ``method``, in Node."""
+    """What the page's ``Formats`` of ``lang`` writes for each call of ``method``, in Node."""
     context = [lang, load(lang), as_config(), currency_codes(lang, CURRENCIES)]
     run = subprocess.run(
-        ["node", "-e", _RUNNER, formats_source()],
+        ["node", "--input-type=module", "-e", _RUNNER, SCRIPT.as_uri()],
         input=json.dumps([[*context, method, args] for args in calls]),
         capture_output=True,
         text=True,
