@@ -313,7 +313,8 @@ _CHANNEL_MINUTES = tuple(
 
 #: Costs that cover everything or only the cost of attrition, as the agent-attrition calculator
 #: carries it (one part of the cost per contact): then no comparison with the all-in benchmark, no
-#: carry as a cost per resolution's costs, and the page says so.
+#: carry as a cost per resolution's costs, no self-service what-if (moving contacts to self-service
+#: saves staff time, not the cost of replacing leavers), and the page says so.
 _ALL_COSTS = (("cover", "all"),)
 
 
@@ -338,9 +339,27 @@ SPEC = Spec(
         *COSTS_GROUP,
         *_CHANNELS_GROUP,
         *_CHANNEL_MINUTES,
-        Field("share", "percent", "scenario.self_service.share", group="scenario.heading"),
-        Field("unit_cost", "money", "scenario.self_service.unit_cost", group="scenario.heading"),
-        Field("variable_share", "percent", "field.variable_share", group="scenario.heading"),
+        Field(
+            "share",
+            "percent",
+            "scenario.self_service.share",
+            group="scenario.heading",
+            when=_ALL_COSTS,
+        ),
+        Field(
+            "unit_cost",
+            "money",
+            "scenario.self_service.unit_cost",
+            group="scenario.heading",
+            when=_ALL_COSTS,
+        ),
+        Field(
+            "variable_share",
+            "percent",
+            "field.variable_share",
+            group="scenario.heading",
+            when=_ALL_COSTS,
+        ),
     ),
     compute=compute,
     results=(
@@ -363,6 +382,7 @@ SPEC = Spec(
         assumption="scenario.self_service.assumption",
         share="variable_share",
         costs="costs",
+        when=_ALL_COSTS,
         assumptions=(
             Row("share", "scenario.self_service.share", "percent"),
             Row("unit_cost", "scenario.self_service.unit_cost", "money"),

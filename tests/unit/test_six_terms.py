@@ -556,6 +556,19 @@ def test_attrition_cost_alone_is_not_set_against_the_all_in_benchmark() -> None:
     assert [c["calculator"] for c in whole["carry"]] == ["cost-per-resolution"]
 
 
+def test_attrition_cost_offers_no_self_service_what_if() -> None:
+    """Self-service saves the staff time of the contacts it takes, not the cost of replacing
+    leavers: under the attrition cost the what-if's figures are ignored (its group is hidden), and
+    they count again under all costs."""
+    (link,) = ask("agent-attrition", examples.EXAMPLES["agent-attrition"][""])["result"]["carry"]
+    what_if = {"share": "20", "unit_cost": "0.5", "variable_share": "60"}
+    part = ask("cost-per-contact", link["params"] | what_if, source="link")
+    assert part["errors"] == {} and part["result"]["scenario"] is None
+    assert not set(what_if) & set(part["link"])
+    whole = ask("cost-per-contact", link["params"] | what_if | {"cover": "all"}, source="link")
+    assert whole["result"]["scenario"] is not None and set(what_if) <= set(whole["link"])
+
+
 def test_attrition_without_its_cost_carries_nothing() -> None:
     plain = {"leavers": "4", "start_headcount": "40", "end_headcount": "38", "period": "quarter"}
     assert ask("agent-attrition", plain)["result"]["carry"] == []
