@@ -194,6 +194,17 @@ class Formatter:
             )
         return number
 
+    def prose(self, value: Decimal, kind: str, currency: str = "USD") -> str:
+        """A figure in a sentence: as in a table, but a percentage with only the decimal it has
+        ("a shrinkage of 30 %", the table's "30,0 %"; "42,9 %" either way).
+
+        >>> Formatter("nb").prose(Decimal("30.0"), "percent"), Formatter("nb").prose(Decimal("42.857"), "percent")
+        ('30\xa0%', '42,9\xa0%')
+        """
+        if kind == "percent":
+            return self.share(value)
+        return self.figure(value, kind, currency)
+
     def field(self, field: Field, value: str | Decimal, currency: str = "USD") -> str:
         """An input as the reader would write it."""
         if field.kind == "choice":
@@ -359,7 +370,7 @@ def inline_tokens(calculator: str, fmt: Formatter) -> dict[str, str]:
         numbers = _with_totals(spec, inputs.numbers)
         values = {f.name: fmt.field(f, v) for f, v in _given(spec, numbers, inputs.choices)}
         results = {
-            r.key: fmt.figure(outcome.values[r.key], r.kind)
+            r.key: fmt.prose(outcome.values[r.key], r.kind)
             for r in spec.results
             if r.key in outcome.values
         }
@@ -470,15 +481,47 @@ UNIT_NOTE = re.compile(r"\s*\((?![A-Z]{2,5}\))(?=[^()\s\d]{1,8}\)$)[^()]*\)$")
 
 
 def _label(
-    fmt: Formatter, item: Field | Row, choices: Mapping[str, str], figures: Mapping[str, str] = {}
+    fmt: Formatter,
+    item: Field | Row,
+    choices: Mapping[str, str],
+    figures: Mapping[str, str] = {},
+    unit: bool = False,
 ) -> str:
-    """A table row's label in the language, without a unit in brackets that its cells show."""
+    """A table row's label in the language, without a unit in brackets that its cells show (with
+    it when ``unit``: two rows of one figure in two units)."""
     key = item.label
     for name, value, other in item.labels:
         if choices.get(name) == value:
             key = other
     text = fmt.label(key, **figures)
-    return UNIT_NOTE.sub("", text) if item.kind in UNIT_KINDS else text
+    return UNIT_NOTE.sub("", text) if item.kind in UNIT_KINDS and not unit else text
+
+
+def _case_labels(
+    fmt: Formatter,
+    item: Field | Row,
+    cases: list[Mapping[str, str]],
+    figures: Mapping[str, str] = {},
+) -> Callable[[bool], str]:
+    """A row's label under each case's choices, joined by " / " where they differ; with or
+    without its unit."""
+    return lambda unit: " / ".join(
+        dict.fromkeys(_label(fmt, item, choices, figures, unit) for choices in cases)
+    )
+
+
+def _distinct(labels: list[Callable[[bool], str]]) -> list[str]:
+    """Row labels without their unit in brackets, except where two would read the same: "Total
+    handle time" in minutes and in hours keep "(minutes)" and "(hours)".
+
+    >>> _distinct([lambda u: "Time (hours)" if u else "Time", lambda u: "Time (min)" if u else "Time"])
+    ['Time (hours)', 'Time (min)']
+    """
+    short = [label(False) for label in labels]
+    return [
+        label(True) if short.count(text) > 1 else text
+        for label, text in zip(labels, short, strict=True)
+    ]
 
 
 def _breakdown_tables(spec: Spec, fmt: Formatter) -> tuple[list[str], set[str]]:
@@ -532,6 +575,7 @@ def example_table(calculator: str, fmt: Formatter) -> str:
     data = [(examples.inputs(calculator, c), examples.outcome(calculator, c)) for c in cases]
     scenario_fields = {row.key for row in spec.scenario.assumptions} if spec.scenario else set()
     rows: list[list[str]] = []
+    labels: list[Callable[[bool], str]] = []
     keys: list[str] = []
     for field in spec.fields:
         if field.name in used or field.name in scenario_fields or field.kind == "choice":
@@ -541,8 +585,8 @@ def example_table(calculator: str, fmt: Formatter) -> str:
             for i, _ in data
         ]
         if any(name in i.numbers for i, _ in data for name in [field.name]):
-            labels = dict.fromkeys(_label(fmt, field, i.choices) for i, _ in data)
-            rows.append([escape(" / ".join(labels)), *cells])
+            labels.append(_case_labels(fmt, field, [i.choices for i, _ in data]))
+            rows.append(cells)
             keys.append(field.name)
     quoted = benchmark_tokens(spec, fmt)
     for row in spec.results:
@@ -554,9 +598,10 @@ def example_table(calculator: str, fmt: Formatter) -> str:
         ]
         if row.main:
             cells = [f"<strong>{cell}</strong>" for cell in cells]
-        labels = dict.fromkeys(_label(fmt, row, i.choices, quoted) for i, _ in data)
-        rows.append([escape(" / ".join(labels)), *cells])
+        labels.append(_case_labels(fmt, row, [i.choices for i, _ in data], quoted))
+        rows.append(cells)
         keys.append(row.key)
+    rows = [[escape(label), *cells] for label, cells in zip(_distinct(labels), rows, strict=True)]
     if len(cases) > 1:
         mode = next(
             f
@@ -689,12 +734,11 @@ def scenario_table(calculator: str, fmt: Formatter) -> str:
                 source=fmt.t(f"assumption.source.{source}"),
             )
         )
+    # One assumption, one paragraph: the variable share goes on from the what-if's own note.
     return (
         body
-        + "".join(
-            f'<p class="glossary-source"><strong>{escape(fmt.t("table.assumption"))}:</strong> {escape(note)}</p>'
-            for note in notes
-        )
+        + f'<p class="glossary-source"><strong>{escape(fmt.t("table.assumption"))}:</strong> '
+        + f"{escape(' '.join(notes))}</p>"
         + f'<p class="glossary-source">{escape(fmt.t("table.rounding"))}</p>'
     )
 

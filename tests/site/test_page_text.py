@@ -153,3 +153,63 @@ def test_a_labelled_note_goes_on_in_lowercase(site: Path, lang: str) -> None:
 def test_the_labelled_note_scan_finds_a_capital() -> None:
     assert run_in_hits("nl", "Aanname: De foutmarge") == ["Aanname: De"]
     assert run_in_hits("nl", "Opmerking: Call Centre Helper; Aanname: de AHT") == []
+
+
+#: A percentage with a needless ",0" in running text ("uno shrinkage del 30,0%"): tables keep one
+#: decimal in a column, a sentence writes "30 %" (all five use a decimal comma).
+WHOLE_PERCENT_WITH_DECIMAL = re.compile(rf"(?<![\d,])\d+,0{_SPACE}?%")
+
+
+def prose(path: Path) -> str:
+    """The article's sentences: its paragraphs and list items, without tables and the widget."""
+    page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    article = page.find("article") or page
+    for skipped in article.find_all(["table", "script", "style"]) + article.select(".calc"):
+        skipped.decompose()
+    return "\n".join(block.get_text(" ") for block in article.find_all(["p", "li"]))
+
+
+def test_a_whole_percent_in_a_sentence_has_no_decimal(site: Path) -> None:
+    hits = [
+        f"{name}: …{text[max(0, m.start() - 30) : m.end() + 10]}…"
+        for name, path in pages(site)
+        for text in [prose(path)]
+        for m in WHOLE_PERCENT_WITH_DECIMAL.finditer(text)
+    ]
+    assert hits == []
+
+
+def test_the_percent_scan_finds_a_needless_decimal() -> None:
+    assert WHOLE_PERCENT_WITH_DECIMAL.search("uno shrinkage del 30,0%")
+    assert WHOLE_PERCENT_WITH_DECIMAL.search("en shrinkage på 30,0\u00a0%")
+    assert not WHOLE_PERCENT_WITH_DECIMAL.search("42,9\u00a0% flere, 30\u00a0%, 12,05 %")
+
+
+def test_no_table_names_two_rows_alike(site: Path) -> None:
+    """Two rows of one figure in two units keep their units ("Total handle time (minutes)" and
+    "(hours)"), so no table has two rows a reader cannot tell apart."""
+    hits = []
+    for name, path in pages(site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for grid in page.select("article table"):
+            labels = [row.find(["td", "th"]).get_text(" ").strip() for row in grid.select("tbody tr")]
+            hits += [f"{name}: {label}" for label in set(labels) if labels.count(label) > 1]
+    assert hits == []
+
+
+def test_a_what_if_states_its_assumption_once(site: Path) -> None:
+    """Under a what-if table one assumption paragraph (the variable share goes on from the
+    what-if's own note), not two that both say that only the variable costs fall."""
+    hits = []
+    for name, path in pages(site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        label = load(name.split("/")[0])["table.assumption"]
+        for grid in page.select("table.glossary-table--scenario"):
+            notes = [
+                note
+                for note in grid.find_parent("div").find_next_siblings("p", limit=3)
+                if note.get_text().startswith(f"{label}:")
+            ]
+            if len(notes) != 1:
+                hits.append(f"{name}: {len(notes)} assumption notes")
+    assert hits == []
