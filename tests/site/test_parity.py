@@ -27,9 +27,9 @@ TOKEN = re.compile(r"\{\{\s*([\w.-]+)\s*\}\}")
 #: Block tokens every article has once; the others (benchmark, scenario, staffing tables) at most once.
 REQUIRED_BLOCKS = ("calculator", "example_table")
 BLOCK_TOKENS = (*REQUIRED_BLOCKS, "benchmark_table", "scenario_table", "staffing_table")
-#: Digits that are not computed figures: a quoted study's year, the 1 of "1 − shrinkage" in a
-#: formula, and service-level targets named by their notation (80/30).
-NOT_FIGURES = re.compile(r"\b(19|20)\d\d\b|\b1 [−-] |\b\d\d/\d\d\b")
+#: Digits that are not computed figures: a quoted study's year, the 1 of "1 − shrinkage" and the
+#: halving "÷ 2" in a formula, and service-level targets named by their notation (80/30).
+NOT_FIGURES = re.compile(r"\b(19|20)\d\d\b|\b1 [−-] |\b\d\d/\d\d\b|÷ 2\b")
 
 
 def tree(lang: str) -> set[str]:
