@@ -184,7 +184,7 @@ def prepare_site(source: Path, target: Path, rebuild: bool) -> str:
         "NO_MKDOCS_2_WARNING": "1",
     }
     subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site", str(target)],
+        [sys.executable, "-m", "scripts.build_site", "--site", str(target)],
         cwd=ROOT,
         env=env,
         check=True,

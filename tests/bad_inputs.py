@@ -227,7 +227,7 @@ def fill(text: str, values: dict[str, str]) -> str:
 def message_for(
     catalog: dict[str, str], calculator: str, error: dict[str, str], example: str
 ) -> str:
-    """An error as ``calculator.js`` says it: ``error.<code>`` with its details, the example number
+    """An error as the widget (``calculator/widget.js``) says it: ``error.<code>`` with its details, the example number
     and the other field's label filled in (``error.unknown`` for a code without a message)."""
     if f"error.{error['code']}" not in catalog:
         return catalog["error.unknown"]

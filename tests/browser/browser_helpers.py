@@ -55,7 +55,7 @@ COSTS = {
 CONTACTS = "9800"
 CALLS = "11800"
 SALES = "1150"
-#: Python's stall limit in calculator.js plus time for the error to be shown.
+#: Python's stall limit in calculator/worker-client.js plus time for the error to be shown.
 STALL_SECONDS = 15
 
 

@@ -195,7 +195,7 @@ def label(lang: str, calculator: str, name: str) -> str:
 
 
 def error_message(lang: str, calculator: str, error: dict[str, str]) -> str:
-    """The message ``calculator.js`` shows for an error of the reply (details filled in)."""
+    """The message the widget (``calculator/widget.js``) shows for an error of the reply (details filled in)."""
     values = {k: v for k, v in error.items() if k != "code"} | {"places": error.get("places", "")}
     if "other" in error:
         values["other"] = label(lang, calculator, error["other"])

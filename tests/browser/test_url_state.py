@@ -39,7 +39,8 @@ PAYLOADS = (
 )
 #: What a payload leaves behind if it ever became markup or ran.
 MARKERS = ("__xss", "javascript:alert", "onerror", "onload=", "<script", "<img", "<svg")
-READLINK_LIMIT = 200  # calculator.js reads at most this many characters of a parameter
+#: calculator/url-state.js (READ_LIMIT) reads at most this many characters of a parameter.
+READLINK_LIMIT = 200
 
 #: Installed before the page's scripts: the CSP-violation listener, element counts when the document
 #: is parsed (before the widget reads the URL), and a probe of the widget's requests and renders.
