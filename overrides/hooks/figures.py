@@ -150,13 +150,16 @@ class Formatter:
         rounded = round_money(value, places)
         return format_decimal(rounded, _pattern(kind, rounded, places), locale=self.lang)
 
-    def unit(self, value: Decimal, kind: str) -> str:
+    def unit(self, value: Decimal, kind: str, long: bool = False) -> str:
         """Seconds, minutes or hours with the kind's decimals: "36,0 sek" beside "11,6 sek", but
-        "1 600 t" beside "1 458,82 t"."""
+        "1 600 t" beside "1 458,82 t"; with ``long``, the unit's name ("1 600 timer")."""
         declared = KINDS[kind]
         places = declared.places or 0
         rounded = round_money(value, places)
-        return unit_text(rounded, declared.unit, self.lang, _pattern(declared, rounded, places))
+        if declared.min_places == 0 and rounded == rounded.to_integral_value():
+            rounded = rounded.to_integral_value()  # shown whole: its plural is a whole number's
+        number = _pattern(declared, rounded, places)
+        return unit_text(rounded, declared.unit, self.lang, number, long=long)
 
     def duration(self, seconds: Decimal) -> str:
         """Minutes and seconds, without a list comma: "3 min 30 sek" (nb), "3 phút 30 giây" (vi).
@@ -196,17 +199,27 @@ class Formatter:
 
     def prose(self, value: Decimal, kind: str, currency: str = "USD") -> str:
         """A figure in a sentence: as in a table, but a percentage with only the decimal it has
-        ("a shrinkage of 30 %", the table's "30,0 %"; "42,9 %" either way).
+        ("a shrinkage of 30 %", the table's "30,0 %"; "42,9 %" either way) and a time in hours,
+        minutes or seconds with its unit's name ("4 000 ore", the table's "4.000 h").
 
         >>> Formatter("nb").prose(Decimal("30.0"), "percent"), Formatter("nb").prose(Decimal("42.857"), "percent")
         ('30\xa0%', '42,9\xa0%')
+        >>> Formatter("it").prose(Decimal(4000), "hours"), Formatter("ru").prose(Decimal("583.333"), "hours")
+        ('4.000\xa0ore', '583,33\xa0часа')
+        >>> Formatter("ru").prose(Decimal(35000), "minutes"), Formatter("ru").prose(Decimal(1), "hours")
+        ('35\xa0000\xa0минут', '1\xa0час')
         """
         if kind == "percent":
             return self.share(value)
+        if kind in _UNITS:
+            return self.unit(value, kind, long=True)
         return self.figure(value, kind, currency)
 
-    def field(self, field: Field, value: str | Decimal, currency: str = "USD") -> str:
-        """An input as the reader would write it."""
+    def field(
+        self, field: Field, value: str | Decimal, currency: str = "USD", long: bool = False
+    ) -> str:
+        """An input as the reader would write it; with ``long``, a time with its unit's name (in a
+        sentence: "a shift of 480 minutes")."""
         if field.kind == "choice":
             return self.choice(field, str(value))
         number = Decimal(value)
@@ -215,7 +228,7 @@ class Formatter:
         if field.kind == "percent":
             return self.share(number)
         if field.kind in _UNITS:
-            return unit_text(number.normalize(), _UNITS[field.kind], self.lang)
+            return unit_text(number.normalize(), _UNITS[field.kind], self.lang, long=long)
         return self.plain(number)
 
     def plain(self, value: Decimal) -> str:
@@ -368,7 +381,8 @@ def inline_tokens(calculator: str, fmt: Formatter) -> dict[str, str]:
         inputs, outcome = examples.inputs(calculator, case), examples.outcome(calculator, case)
         prefixes = ("", f"{case}.") if index == 0 else (f"{case}.",)
         numbers = _with_totals(spec, inputs.numbers)
-        values = {f.name: fmt.field(f, v) for f, v in _given(spec, numbers, inputs.choices)}
+        given = _given(spec, numbers, inputs.choices)
+        values = {f.name: fmt.field(f, v, long=True) for f, v in given}
         results = {
             r.key: fmt.prose(outcome.values[r.key], r.kind)
             for r in spec.results
@@ -581,7 +595,9 @@ def example_table(calculator: str, fmt: Formatter) -> str:
         if field.name in used or field.name in scenario_fields or field.kind == "choice":
             continue
         cells = [
-            fmt.field(field, i.numbers[field.name]) if field.name in i.numbers else "\u2013"
+            fmt.field(field, i.numbers[field.name])
+            if field.name in i.numbers
+            else fmt.t("format.empty")
             for i, _ in data
         ]
         if any(name in i.numbers for i, _ in data for name in [field.name]):
@@ -593,7 +609,9 @@ def example_table(calculator: str, fmt: Formatter) -> str:
         if not any(row.key in o.values for _, o in data):
             continue
         cells = [
-            fmt.figure(o.values[row.key], row.kind) if row.key in o.values else "\u2013"
+            fmt.figure(o.values[row.key], row.kind)
+            if row.key in o.values
+            else fmt.t("format.empty")
             for _, o in data
         ]
         if row.main:
@@ -661,7 +679,7 @@ def benchmark_table(calculator: str, fmt: Formatter) -> str:
     if outcome.comparison is not None:
         comparison = outcome.comparison
         difference = (
-            "\u2013"
+            fmt.t("format.empty")
             if comparison.position == "within"
             else f"{fmt.money(abs(comparison.difference))} ({fmt.percent(abs(comparison.percent))})"
         )
@@ -754,7 +772,8 @@ def staffing_table(calculator: str, fmt: Formatter) -> str:
     rows = []
     for line in outcome.table:
         cells = [
-            fmt.figure(line[col.key], col.kind) if col.key in line else "\u2013" for col in columns
+            fmt.figure(line[col.key], col.kind) if col.key in line else fmt.t("format.empty")
+            for col in columns
         ]
         if line.get(columns[0].key) == needed:
             cells = [f"<strong>{cell}</strong>" for cell in cells]

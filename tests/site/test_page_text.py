@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from babel.units import format_unit
 from bs4 import BeautifulSoup
 
 from sitebuild.catalog import load
@@ -212,4 +213,31 @@ def test_a_what_if_states_its_assumption_once(site: Path) -> None:
             ]
             if len(notes) != 1:
                 hits.append(f"{name}: {len(notes)} assumption notes")
+    assert hits == []
+
+
+def short_hour(lang: str) -> str:
+    """CLDR's short name of an hour where it has a long one that differs ("t" beside "timer"; nl
+    "uur" and vi "giờ" have one name)."""
+    short, long = (
+        format_unit(5, "duration-hour", length=length, locale=lang).replace("5", "").strip()
+        for length in ("short", "long")
+    )
+    return short if short != long and "duration-" not in long else ""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_hours_in_a_sentence_have_their_name(site: Path, lang: str) -> None:
+    """A sentence says "4 000 timer", "4.000 ore" (review 3: not "4.000 h"); tables keep "h"."""
+    unit = short_hour(lang)
+    if not unit:
+        pytest.skip(f"{lang}: the short and long names of an hour are the same")
+    pattern = re.compile(rf"\d{_SPACE}{re.escape(unit)}(?!\w)")
+    hits = [
+        f"{name}: …{text[max(0, m.start() - 30) : m.end() + 10]}…"
+        for name, path in pages(site)
+        if name.startswith(f"{lang}/")
+        for text in [prose(path)]
+        for m in pattern.finditer(text)
+    ]
     assert hits == []

@@ -18,6 +18,7 @@ from babel.numbers import get_decimal_symbol
 from calculators.breakdowns import CONTACT_CHANNELS
 from calculators.kpis import SPECS
 from sitebuild import examples, kpis
+from sitebuild.catalog import load
 from overrides.hooks.figures import unit_text
 
 from .conftest import LANGUAGES, page_file, soup
@@ -75,7 +76,7 @@ def shown_figures(
     places: dict[str, int] = {}
     for row in page.select("tr[data-row]"):  # type: ignore[attr-defined]
         cells = row.find_all("td")
-        if len(cells) <= column or cells[column].get_text() == "\u2013":
+        if len(cells) <= column or cells[column].get_text() == load(lang)["format.empty"]:
             continue
         key = row["data-row"]
         if key in values and row.find_parent("table", class_="glossary-table--breakdown"):

@@ -472,7 +472,7 @@ export class Calculator {
   renderTable(box, lines) {
     const columns = this.tableColumns(lines);
     if (!lines || !lines.length || !columns.length) return box.replaceChildren();
-    const rows = lines.map((line) => columns.map((col) => (col.key in line ? this.figure(line[col.key], col.kind) : "–")));
+    const rows = lines.map((line) => columns.map((col) => (col.key in line ? this.figure(line[col.key], col.kind) : this.t("format.empty"))));
     const headers = columns.map((col) => rowLabel(this.t(col.label), col.kind));
     const grid = table(headers, rows, this.tableCaption());
     // The line of the main result in bold: the agents chosen, or the peak of a day.
