@@ -11,7 +11,7 @@ instead (``widget.noscript_embed``, and ``widget.failed_embed`` when Python cann
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from html import escape
 
@@ -21,7 +21,7 @@ from oembed import HEIGHT as EMBED_HEIGHT
 from calculators.kinds import RANGE_MESSAGE, as_config, currency_codes
 from calculators.kpis import SPECS
 from calculators.numbers import MAX_SERIES, canonical
-from calculators.specs import CURRENCIES, Field, Row, Scenario, Spec
+from calculators.specs import CURRENCIES, Field, Row, Scenario, Spec, holds
 from sitebuild.catalog import DEFAULT_CURRENCY, load
 from sitebuild.examples import field_value
 from sitebuild.rates import INDICATIVE_USD_RATES, RATES_DATE
@@ -49,13 +49,16 @@ def _condition(pairs: Iterable[tuple[str, str]]) -> str:
     return " ".join(f"{name}={value}" for name, value in pairs)
 
 
-def _conditions(field: Field | Row | Scenario) -> str:
+def _conditions(field: Field | Row | Scenario, choices: Mapping[str, str]) -> str:
+    """The choices an element shows under, for the script; ``hidden`` already where the form's
+    first choices leave it out, so that nothing moves when the script starts."""
     attrs = ""
     if field.when:
         attrs += f' data-when="{escape(_condition(field.when))}"'
     if isinstance(field, Field) and field.unless:
         attrs += f' data-unless="{escape(_condition(field.unless))}"'
-    return attrs
+    shown = field.applies(choices) if isinstance(field, Field) else holds(field.when, choices)
+    return attrs + ("" if shown else " hidden")
 
 
 class _Form:
@@ -67,6 +70,12 @@ class _Form:
         self.fmt = Formatter(lang)
         self.uid = "calc-" + spec.id
         self.currency = DEFAULT_CURRENCY[lang]
+        #: Every choice as the form starts: the spec's first value, the page's own currency.
+        self.choices = {
+            f.name: self.currency if f.role == "currency" else f.initial
+            for f in spec.fields
+            if f.kind == "choice"
+        }
 
     def t(self, key: str, **values: str) -> str:
         return self.fmt.t(key, **values)
@@ -108,7 +117,7 @@ class _Form:
         )
         described = f"{uid}-{name}-error" + (f" {uid}-{name}-hint" if hint else "")
         return (
-            f'<div class="calc__field" data-field="{name}"{_conditions(field)}>'
+            f'<div class="calc__field" data-field="{name}"{_conditions(field, self.choices)}>'
             f'<label for="{uid}-{name}">{escape(self.label(field))}{unit}</label>'
             f'<input id="{uid}-{name}" name="{name}" type="text" inputmode="decimal" '
             f'autocomplete="off" spellcheck="false" aria-describedby="{described}"{prefill}>'
@@ -121,7 +130,7 @@ class _Form:
         """A list of values typed or pasted one a line (a spreadsheet's column), with its hint."""
         uid, name = self.uid, field.name
         return (
-            f'<div class="calc__field calc__field--series" data-field="{name}"{_conditions(field)}>'
+            f'<div class="calc__field calc__field--series" data-field="{name}"{_conditions(field, self.choices)}>'
             f'<label for="{uid}-{name}">{escape(self.label(field))}</label>'
             f'<textarea id="{uid}-{name}" name="{name}" rows="8" inputmode="decimal" '
             f'autocomplete="off" spellcheck="false" '
@@ -141,7 +150,7 @@ class _Form:
                 for value in field.choices
             )
             return (
-                f'<fieldset class="calc__mode" data-field="{field.name}"{_conditions(field)}>'
+                f'<fieldset class="calc__mode" data-field="{field.name}"{_conditions(field, self.choices)}>'
                 f"<legend>{escape(self.label(field))}</legend>{radios}</fieldset>"
             )
         options = "".join(
@@ -150,7 +159,7 @@ class _Form:
             for value in field.choices
         )
         return (
-            f'<div class="calc__field calc__field--choice" data-field="{field.name}"{_conditions(field)}>'
+            f'<div class="calc__field calc__field--choice" data-field="{field.name}"{_conditions(field, self.choices)}>'
             f'<label for="{self.uid}-{field.name}">{escape(self.label(field))}</label>'
             f'<select id="{self.uid}-{field.name}" name="{field.name}">{options}</select></div>'
         )
@@ -169,7 +178,9 @@ class _Form:
         else:
             hint = ""
         conditions = (
-            _conditions(scenario) if scenario is not None and key == "scenario.heading" else ""
+            _conditions(scenario, self.choices)
+            if scenario is not None and key == "scenario.heading"
+            else ""
         )
         hint_html = f'<p class="calc__hint">{escape(hint)}</p>' if hint else ""
         body = "".join(self.control(f) for f in fields)
@@ -198,7 +209,7 @@ class _Form:
         if not spec.solve:
             return ""
         options = "".join(
-            f'<option value="{escape(s.field)}"{_conditions(spec.field(s.field))}>'
+            f'<option value="{escape(s.field)}"{_conditions(spec.field(s.field), self.choices)}>'
             f"{escape(self.label(spec.field(s.field)))}</option>"
             for s in spec.solve
         )
