@@ -24,7 +24,7 @@ The issue's Norwegian centre (1 250 000 kr, 18 400 contacts, 15 % moved at 12,50
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..benchmarks import NOT_VIETNAMESE, Benchmark, Comparison, Reference, compare
@@ -336,7 +336,8 @@ SPEC = Spec(
         Field("contacts", "count", "field.contacts"),
         Field("cover", "choice", "field.cover", choices=("all", "attrition")),
         *MONEY,
-        *COSTS_GROUP,
+        # a breakdown of all costs: not of the cost of attrition alone
+        *(replace(part, when=_ALL_COSTS) for part in COSTS_GROUP),
         *_CHANNELS_GROUP,
         *_CHANNEL_MINUTES,
         Field(

@@ -182,6 +182,8 @@ class _Form:
             if scenario is not None and key == "scenario.heading"
             else ""
         )
+        if " hidden" not in conditions and not any(f.applies(self.choices) for f in fields):
+            conditions += " hidden"  # none of its fields applies: the group is left out with them
         hint_html = f'<p class="calc__hint">{escape(hint)}</p>' if hint else ""
         body = "".join(self.control(f) for f in fields)
         css = "calc__group--" + key.replace(".", "-").replace("_", "-")

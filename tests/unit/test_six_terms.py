@@ -569,6 +569,15 @@ def test_attrition_cost_offers_no_self_service_what_if() -> None:
     assert whole["result"]["scenario"] is not None and set(what_if) <= set(whole["link"])
 
 
+def test_attrition_cost_takes_no_breakdown_of_all_costs() -> None:
+    """Salaries, rent and technology break down all costs, not the cost of attrition: under it the
+    breakdown is ignored (its group hides), and the carried cost stays what it was."""
+    (link,) = ask("agent-attrition", examples.EXAMPLES["agent-attrition"][""])["result"]["carry"]
+    part = ask("cost-per-contact", link["params"] | {"salaries": "500000"}, source="link")
+    assert part["errors"] == {} and "salaries" not in part["link"]
+    assert part["link"]["costs"] == link["params"]["costs"]
+
+
 def test_attrition_without_its_cost_carries_nothing() -> None:
     plain = {"leavers": "4", "start_headcount": "40", "end_headcount": "38", "period": "quarter"}
     assert ask("agent-attrition", plain)["result"]["carry"] == []

@@ -74,10 +74,13 @@ export class Calculator {
   // Show only what applies under the current choices, with the labels that go with them.
   syncChoices() {
     const choices = this.choices();
-    for (const node of this.root.querySelectorAll("[data-when], [data-unless]")) {
-      const when = node.dataset.when ? holds(node.dataset.when, choices) : true;
-      const unless = node.dataset.unless ? holds(node.dataset.unless, choices) : false;
-      node.hidden = !when || unless;
+    const applies = (node) =>
+      (!node.dataset.when || holds(node.dataset.when, choices)) && !(node.dataset.unless && holds(node.dataset.unless, choices));
+    for (const node of this.root.querySelectorAll("[data-when], [data-unless]")) node.hidden = !applies(node);
+    // A group none of whose fields applies is left out with them (the build does the same).
+    for (const group of this.form.querySelectorAll(".calc__group")) {
+      const fields = [...group.querySelectorAll("[data-field]")];
+      group.hidden = !applies(group) || (fields.length > 0 && fields.every((field) => field.hidden));
     }
     const currency = this.currency;
     for (const field of this.config.fields) {
