@@ -291,12 +291,17 @@ class Formatter:
     def date(self, iso: str) -> str:
         """A date as the language's editors write it in running text: CLDR's day, month name and
         year, put together by the catalog's ``format.date`` (CLDR's long form, except Vietnamese,
-        which writes "1 tháng 10 năm 2025" where CLDR has "1 tháng 10, 2025")."""
+        which writes "1 tháng 10 năm 2025" where CLDR has "1 tháng 10, 2025"), or on the first of a
+        month by ``format.date.first`` (Italian "1° ottobre 2025").
+
+        >>> Formatter("it").date("2025-10-01"), Formatter("it").date("2025-10-09")
+        ('1° ottobre 2025', '9 ottobre 2025')
+        """
         from datetime import date
 
         day = date.fromisoformat(iso)
         parts = {name: format_date(day, pattern, locale=self.lang) for name, pattern in DATE_PARTS}
-        return self.t("format.date", **parts)
+        return self.t("format.date.first" if day.day == 1 else "format.date", **parts)
 
     def t(self, key: str, **values: str) -> str:
         return translate(self.lang, key, **values)

@@ -127,6 +127,13 @@ def test_dates_read_as_cldr_writes_them(lang: str) -> None:
         assert Formatter(lang).date(day.isoformat()) == format_date(day, "long", locale=lang)
 
 
+def test_the_first_of_a_month_reads_as_editors_write_it() -> None:
+    """Italian writes the first day as an ordinal ("1° ottobre 2025"); the others as any day."""
+    assert Formatter("it").date("2025-10-01") == "1° ottobre 2025"
+    for lang in ("nb", "ru", "nl"):
+        assert Formatter(lang).date("2025-10-01") == format_date(date(2025, 10, 1), "long", locale=lang)
+
+
 def test_vietnamese_dates_read_as_vietnamese_editors_write_them() -> None:
     """ "1 tháng 10 năm 2025" (content review 3), not CLDR's "1 tháng 10, 2025"."""
     assert Formatter("vi").date("2025-10-01") == "1 tháng 10 năm 2025"

@@ -13,7 +13,8 @@ export const iframeSnippet = (src, title, height) =>
   `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${height}" allow="clipboard-write" loading="lazy" style="border:0"></iframe>`;
 
 // The day, month and year of `date` as the locale writes them in a long date, for the catalog's
-// "format.date" pattern: { day: "4", month: "desember", year: "2026" } in nb.
+// "format.date" pattern ("format.date.first" on the first of a month: Italian "1° ottobre"):
+// { day: "4", month: "desember", year: "2026" } in nb.
 export const dateParts = (lang, date) =>
   Object.fromEntries(
     new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric" })
@@ -167,7 +168,8 @@ export class HelpDesk {
   fillPrint() {
     const calc = this.calc;
     const params = new URLSearchParams(location.search);
-    const date = calc.t("format.date", dateParts(calc.lang, new Date()));
+    const today = new Date();
+    const date = calc.t(today.getDate() === 1 ? "format.date.first" : "format.date", dateParts(calc.lang, today));
     const list = el("dl");
     for (const row of this.keptRows().filter((r) => !r.result)) {
       list.append(el("dt", row.label), el("dd", "value" in row ? calc.fieldFigure(row.value, row.field) : row.text));
