@@ -3,7 +3,8 @@
 - ``<lang>/glossary/<slug>--nowidget/``: the built article without its calculator (the ``.calc``
   block, its ``<noscript>`` note and the ``calculator.js`` script tag removed).
 - ``<lang>/glossary/<slug>--jscalc/``: the built article whose calculator.js (an unchanged copy,
-  with its modules in ``calculator/``) talks to a worker with the same formulas in plain JavaScript: the limit without Python.
+  with its modules in ``calculator/``) talks to a worker with the same formulas in plain
+  JavaScript: the limit without Python.
 - ``<lang>/glossary/<slug>--today/``: the built article whose calculator.js (an unchanged copy) starts
   the worker as it was before the memory snapshot (``assets/today-worker.js``): the baseline of the
   throttled-link measurements.

@@ -521,26 +521,25 @@ def _case_labels(
     item: Field | Row,
     cases: list[Mapping[str, str]],
     figures: Mapping[str, str] = {},
-) -> Callable[[bool], str]:
-    """A row's label under each case's choices, joined by " / " where they differ; with or
-    without its unit."""
-    return lambda unit: " / ".join(
-        dict.fromkeys(_label(fmt, item, choices, figures, unit) for choices in cases)
+) -> tuple[str, str]:
+    """A row's label under each case's choices, joined by " / " where they differ: without its
+    unit in brackets, and with it."""
+    short, full = (
+        " / ".join(dict.fromkeys(_label(fmt, item, choices, figures, unit) for choices in cases))
+        for unit in (False, True)
     )
+    return short, full
 
 
-def _distinct(labels: list[Callable[[bool], str]]) -> list[str]:
+def _distinct(labels: list[tuple[str, str]]) -> list[str]:
     """Row labels without their unit in brackets, except where two would read the same: "Total
     handle time" in minutes and in hours keep "(minutes)" and "(hours)".
 
-    >>> _distinct([lambda u: "Time (hours)" if u else "Time", lambda u: "Time (min)" if u else "Time"])
-    ['Time (hours)', 'Time (min)']
+    >>> _distinct([("Time", "Time (hours)"), ("Time", "Time (min)"), ("Cost", "Cost")])
+    ['Time (hours)', 'Time (min)', 'Cost']
     """
-    short = [label(False) for label in labels]
-    return [
-        label(True) if short.count(text) > 1 else text
-        for label, text in zip(labels, short, strict=True)
-    ]
+    shorts = [short for short, _ in labels]
+    return [full if shorts.count(short) > 1 else short for short, full in labels]
 
 
 def _breakdown_tables(spec: Spec, fmt: Formatter) -> tuple[list[str], set[str]]:
@@ -594,7 +593,7 @@ def example_table(calculator: str, fmt: Formatter) -> str:
     data = [(examples.inputs(calculator, c), examples.outcome(calculator, c)) for c in cases]
     scenario_fields = {row.key for row in spec.scenario.assumptions} if spec.scenario else set()
     rows: list[list[str]] = []
-    labels: list[Callable[[bool], str]] = []
+    labels: list[tuple[str, str]] = []
     keys: list[str] = []
     for field in spec.fields:
         if field.name in used or field.name in scenario_fields or field.kind == "choice":

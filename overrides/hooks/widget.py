@@ -11,7 +11,7 @@ instead (``widget.noscript_embed``, and ``widget.failed_embed`` when Python cann
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from decimal import Decimal
 from html import escape
 
@@ -49,15 +49,14 @@ def _condition(pairs: Iterable[tuple[str, str]]) -> str:
     return " ".join(f"{name}={value}" for name, value in pairs)
 
 
-def _conditions(field: Field | Row | Scenario, choices: Mapping[str, str]) -> str:
+def _conditions(item: Field | Scenario | None, shown: bool) -> str:
     """The choices an element shows under, for the script; ``hidden`` already where the form's
-    first choices leave it out, so that nothing moves when the script starts."""
+    first choices leave it out (``shown``), so that nothing moves when the script starts."""
     attrs = ""
-    if field.when:
-        attrs += f' data-when="{escape(_condition(field.when))}"'
-    if isinstance(field, Field) and field.unless:
-        attrs += f' data-unless="{escape(_condition(field.unless))}"'
-    shown = field.applies(choices) if isinstance(field, Field) else holds(field.when, choices)
+    if item is not None and item.when:
+        attrs += f' data-when="{escape(_condition(item.when))}"'
+    if isinstance(item, Field) and item.unless:
+        attrs += f' data-unless="{escape(_condition(item.unless))}"'
     return attrs + ("" if shown else " hidden")
 
 
@@ -79,6 +78,15 @@ class _Form:
 
     def t(self, key: str, **values: str) -> str:
         return self.fmt.t(key, **values)
+
+    def applies(self, item: Field | Scenario) -> bool:
+        """Whether a field or what-if shows under the form's first choices."""
+        if isinstance(item, Field):
+            return item.applies(self.choices)
+        return holds(item.when, self.choices)
+
+    def conditions(self, item: Field) -> str:
+        return _conditions(item, self.applies(item))
 
     def label(self, field: Field) -> str:
         return self.t(field.label, currency=self.currency)
@@ -117,7 +125,7 @@ class _Form:
         )
         described = f"{uid}-{name}-error" + (f" {uid}-{name}-hint" if hint else "")
         return (
-            f'<div class="calc__field" data-field="{name}"{_conditions(field, self.choices)}>'
+            f'<div class="calc__field" data-field="{name}"{self.conditions(field)}>'
             f'<label for="{uid}-{name}">{escape(self.label(field))}{unit}</label>'
             f'<input id="{uid}-{name}" name="{name}" type="text" inputmode="decimal" '
             f'autocomplete="off" spellcheck="false" aria-describedby="{described}"{prefill}>'
@@ -130,7 +138,7 @@ class _Form:
         """A list of values typed or pasted one a line (a spreadsheet's column), with its hint."""
         uid, name = self.uid, field.name
         return (
-            f'<div class="calc__field calc__field--series" data-field="{name}"{_conditions(field, self.choices)}>'
+            f'<div class="calc__field calc__field--series" data-field="{name}"{self.conditions(field)}>'
             f'<label for="{uid}-{name}">{escape(self.label(field))}</label>'
             f'<textarea id="{uid}-{name}" name="{name}" rows="8" inputmode="decimal" '
             f'autocomplete="off" spellcheck="false" '
@@ -150,7 +158,7 @@ class _Form:
                 for value in field.choices
             )
             return (
-                f'<fieldset class="calc__mode" data-field="{field.name}"{_conditions(field, self.choices)}>'
+                f'<fieldset class="calc__mode" data-field="{field.name}"{self.conditions(field)}>'
                 f"<legend>{escape(self.label(field))}</legend>{radios}</fieldset>"
             )
         options = "".join(
@@ -159,7 +167,7 @@ class _Form:
             for value in field.choices
         )
         return (
-            f'<div class="calc__field calc__field--choice" data-field="{field.name}"{_conditions(field, self.choices)}>'
+            f'<div class="calc__field calc__field--choice" data-field="{field.name}"{self.conditions(field)}>'
             f'<label for="{self.uid}-{field.name}">{escape(self.label(field))}</label>'
             f'<select id="{self.uid}-{field.name}" name="{field.name}">{options}</select></div>'
         )
@@ -177,13 +185,10 @@ class _Form:
             hint = self.t(scenario.title)
         else:
             hint = ""
-        conditions = (
-            _conditions(scenario, self.choices)
-            if scenario is not None and key == "scenario.heading"
-            else ""
-        )
-        if " hidden" not in conditions and not any(f.applies(self.choices) for f in fields):
-            conditions += " hidden"  # none of its fields applies: the group is left out with them
+        what_if = scenario if scenario is not None and key == "scenario.heading" else None
+        # a group none of whose fields applies is left out with them
+        shown = any(self.applies(f) for f in fields) and (what_if is None or self.applies(what_if))
+        conditions = _conditions(what_if, shown)
         hint_html = f'<p class="calc__hint">{escape(hint)}</p>' if hint else ""
         body = "".join(self.control(f) for f in fields)
         css = "calc__group--" + key.replace(".", "-").replace("_", "-")
@@ -211,7 +216,7 @@ class _Form:
         if not spec.solve:
             return ""
         options = "".join(
-            f'<option value="{escape(s.field)}"{_conditions(spec.field(s.field), self.choices)}>'
+            f'<option value="{escape(s.field)}"{self.conditions(spec.field(s.field))}>'
             f"{escape(self.label(spec.field(s.field)))}</option>"
             for s in spec.solve
         )
