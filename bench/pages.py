@@ -25,7 +25,7 @@ from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 CALC_SCRIPT = re.compile(
-    r'[ \t]*<script src="(?P<up>(?:\.\./)*)assets/javascripts/calculator\.js" type="module">'
+    r'[ \t]*<script src="(?P<up>(?:\.\./)*)assets/javascripts/calculator\.js" type="module"(?: async)?>'
     r"</script>\n?"
 )
 _DIV = re.compile(r"<div\b|</div>")

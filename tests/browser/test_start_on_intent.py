@@ -138,6 +138,25 @@ def test_a_deep_link_starts_it_at_once(new_page: Any) -> None:
     h.expect_rows(page, calculator, h.example_reply(calculator)["result"]["values"])
 
 
+def test_a_deep_link_answers_while_the_rest_of_the_page_still_loads(new_page: Any) -> None:
+    """The entry module runs from the head: the widget is bound once the parser has passed it, so
+    with Material's bundle (at the end of the body) held back, Python starts and the calculator
+    answers before the page has finished parsing."""
+    calculator = "service-level"
+    held: list[Any] = []
+    page = new_page("ru")
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
+    page.goto(h.article_path("ru", calculator, h.example_query(calculator)), wait_until="commit")
+    wait_started(page)
+    h.wait_ready(page)
+    h.expect_rows(page, calculator, h.example_reply(calculator)["result"]["values"])
+    assert held, "Material's bundle was requested"
+    assert page.evaluate("document.readyState") == "loading", "the page is still being parsed"
+    held[0].continue_()
+    page.wait_for_load_state("load")
+    assert page.evaluate("typeof document$") == "object", "Material's bundle ran after all"
+
+
 def test_a_link_to_the_calculator_starts_it(new_page: Any) -> None:
     """The table of contents' link to #calculator, and an article opened at #calculator."""
     page = new_page("vi")

@@ -19,7 +19,8 @@ const workerUrl = new URL("calculator-worker.js", import.meta.url);
 // about 5 s after it started, and a cold start from the snapshot takes 1–3 s (bench part 9).
 const START_MARGIN = "100% 0px";
 const CALCULATOR_HASH = "#calculator";
-const afterFirstPaint = (callback) => requestAnimationFrame(() => setTimeout(callback, 0));
+const afterFirstPaint = (callback) =>
+  performance.getEntriesByType("paint").length > 0 ? callback() : requestAnimationFrame(() => setTimeout(callback, 0));
 const whenIdle = (callback) => {
   const idle = () =>
     "requestIdleCallback" in window ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200);
@@ -54,15 +55,41 @@ function startOnIntent(root, calculator) {
   else whenIdle(begin);
 }
 
-function setup() {
-  for (const [root, cancel] of waiting) if (!root.isConnected) cancel();
-  for (const root of document.querySelectorAll(".calc[data-calculator]:not([data-bound])")) {
-    root.dataset.bound = "";
-    startOnIntent(root, new Calculator(root, workerUrl));
-  }
+function bind(root) {
+  root.dataset.bound = "";
+  startOnIntent(root, new Calculator(root, workerUrl));
 }
 
-// Material's document$ emits on every page, instant navigation included; a module runs after the
-// document is parsed, so without Material the widgets are there already.
-if (typeof document$ !== "undefined") document$.subscribe(setup);
+function setup() {
+  for (const [root, cancel] of waiting) if (!root.isConnected) cancel();
+  for (const root of document.querySelectorAll(".calc[data-calculator]:not([data-bound])")) bind(root);
+}
+
+// Whether the parser has passed the end of `node`: something follows it or one of its parents.
+const parsedPast = (node) => {
+  for (let n = node; n && n !== document.body; n = n.parentNode) if (n.nextSibling) return true;
+  return false;
+};
+
+// The page loads this module async from its head, so it may run while the page is still being
+// parsed: a widget is bound as soon as the parser has passed its end (a deep link starts Python
+// then, not after the rest of the article and Material's bundle), any others when the document is
+// parsed. Material's document$ emits on every page (instant navigation included); its bundle has
+// run by DOMContentLoaded, and without Material the widgets are there already.
+function whenParsed() {
+  const bindParsed = () => {
+    for (const root of document.querySelectorAll(".calc[data-calculator]:not([data-bound])")) if (parsedPast(root)) bind(root);
+  };
+  const observer = new MutationObserver(bindParsed);
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  bindParsed();
+  document.addEventListener("DOMContentLoaded", () => {
+    observer.disconnect();
+    if (typeof document$ !== "undefined") document$.subscribe(setup);
+    else setup();
+  }, { once: true });
+}
+
+if (document.readyState === "loading") whenParsed();
+else if (typeof document$ !== "undefined") document$.subscribe(setup);
 else setup();
