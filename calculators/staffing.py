@@ -509,7 +509,8 @@ def _queue(load: float, agents: int, aht: float, patience: float, answer: float)
     below = math.exp(min(math.log1p(-blocking) - math.log(blocking) - peak, 700.0))
     total = mass + below
     # Within the answer time T, with u = exp(-theta T) and S' = S(x + 1, y u): answered after a wait
-    # x / y (S(x, y) - 1) - x K and still waiting y K + u^x e^{y (1 - u)}, K = u^{x+1} e^{y (1-u)} S'/(x+1)
+    # x / y (S(x, y) - 1) - x K, K = u^{x+1} e^{y (1-u)} S'/(x+1); still waiting at T (not answered,
+    # sum_j c_j I_u(x, j + 1) = y K + u^x e^{y (1 - u)}, and not hung up, u): u (y K + u^x e^{y (1 - u)})
     log_u = -answer / patience
     spread = y * -math.expm1(log_u)  # y (1 - u)
     _, peak_u = _peak(x + 1, y * math.exp(log_u))
@@ -518,7 +519,7 @@ def _queue(load: float, agents: int, aht: float, patience: float, answer: float)
     k = math.exp(min(log_k, 700.0)) * later / (x + 1)
     first = math.exp(max(-peak, -745.0))  # the term j = 0 relative to the largest
     served_early = x / y * (mass - first) - x * k
-    still_waiting = y * k + math.exp(max(x * log_u + spread - peak, -745.0))
+    still_waiting = y * k * math.exp(log_u) + math.exp(max((x + 1) * log_u + spread - peak, -745.0))
     early = max(mass - served_early - still_waiting, 0.0)
     return _Queue(
         wait=mass / total,
@@ -619,7 +620,7 @@ def service_level_a(
     >>> round(service_level_a(24, 29, 240, 20, 120), 2), round(service_level(24, 29, 240, 20), 2)
     (Decimal('92.68'), Decimal('84.03'))
     >>> round(service_level_a(24, 29, 240, 20, 120, "excl_early"), 2)
-    Decimal('93.27')
+    Decimal('94.24')
     """
     queue = _erlang_a(traffic, agents, aht_seconds, patience, answer_seconds)
     return _decimal(_share(queue, basis) * 100)
