@@ -24,6 +24,7 @@ from typing import Literal
 from . import calculations as calc
 from .breakdowns import COST_COMPONENTS
 from .periods import Period
+from .scenarios import DEFAULT_VARIABLE_SHARE
 
 #: How a value is shown: money with cents, a large sum without cents, a whole count, a percentage
 #: with one decimal, seconds, minutes and seconds, hours, minutes, erlangs, a plain number, percentage
@@ -135,9 +136,10 @@ class Scenario:
     """A what-if: its heading and assumption text (catalog keys), fields and rows by name.
 
     ``share`` names the assumption that is the variable share of costs (the assumption text's
-    ``{share}``, explained by ``assumption.variable_share``), ``costs`` the field of the costs it
-    applies to (the article's token ``variable_costs``); ``shares`` are further figures of the
-    outcome's scenario the article quotes as shares (tokens, no rows).
+    ``{share}``, explained by ``assumption.variable_share``), ``default_share`` the share an empty
+    field counts as (the text's ``{default}``), ``costs`` the field of the costs it applies to (the
+    article's token ``variable_costs``); ``shares`` are further figures of the outcome's scenario the
+    article quotes as shares (tokens, no rows).
     """
 
     title: str
@@ -148,6 +150,7 @@ class Scenario:
     share: str = ""
     costs: str = ""
     shares: tuple[str, ...] = ()
+    default_share: Decimal = DEFAULT_VARIABLE_SHARE
 
 
 #: An inverse: the calculator's other inputs and a target main result in, the solved field's value out.

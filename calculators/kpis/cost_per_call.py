@@ -404,9 +404,20 @@ SPEC = Spec(
         ),
         rows=(
             Row("calls_after", "result.calls_after", "count"),
-            Row("calls_avoided", "result.calls_avoided", "count", main=True),
+            Row(
+                "calls_avoided",
+                "result.calls_avoided",
+                "count",
+                main=True,
+                labels=((*_STAFF_LABEL, "result.calls_avoided_interval"),),
+            ),
             Row("variable_cost_per_call", "result.variable_cost_per_call", "money"),
-            Row("saving_period", "result.saving_period", "money"),
+            Row(
+                "saving_period",
+                "result.saving_period",
+                "money",
+                labels=((*_STAFF_LABEL, "result.saving_interval"),),
+            ),
             Row("saving_year", "result.saving_year", "money", main=True, when=_ALL_COSTS),
         ),
     ),

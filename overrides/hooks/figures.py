@@ -739,7 +739,8 @@ def scenario_table(calculator: str, fmt: Formatter) -> str:
         keys=[row.key for row in shown],
     )
     share = figures.get(spec.scenario.share, "")
-    notes = [fmt.t(spec.scenario.assumption, share=share)]
+    default = fmt.share(spec.scenario.default_share)
+    notes = [fmt.t(spec.scenario.assumption, share=share, default=default)]
     if spec.scenario.share in outcome.scenario and "assumption.variable_share" in load(fmt.lang):
         source = (
             "breakdown"

@@ -290,11 +290,9 @@ class _Form:
             keys |= {spec.scenario.title, spec.scenario.assumption, "table.assumption"}
             keys |= {k for k in catalog if k.startswith("assumption.")}
         bands = f"band.{spec.id}."
-        messages = {
-            k: v
-            for k, v in catalog.items()
-            if k in keys or k.startswith((*RUNTIME_PREFIXES, bands))
-        }
+        # every key the spec names must be in the catalog: a missing one stops the build (MissingKey)
+        messages = {key: catalog[key] for key in sorted(keys)}
+        messages |= {k: v for k, v in catalog.items() if k.startswith((*RUNTIME_PREFIXES, bands))}
         if self.embedded:  # no worked example above: point to the full article
             messages["widget.failed"] = messages["widget.failed_embed"]
         return messages
@@ -338,6 +336,7 @@ class _Form:
                 "assumptions": rows(spec.scenario.assumptions),
                 "assumption": spec.scenario.assumption,
                 "share": spec.scenario.share,
+                "defaultShare": str(spec.scenario.default_share),
             },
             "table": rows(spec.table),
             "tableCaption": spec.table_caption,

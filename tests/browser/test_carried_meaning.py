@@ -42,7 +42,11 @@ def test_staff_cost_of_an_interval_has_no_year_and_no_benchmark(new_page: Any, l
     href = _carry_link(page, "cost-per-call")
     params = {k: v[0] for k, v in parse_qs(urlsplit(href).query).items()}
     assert params["cover"] == "staff" and "period" not in params, href
-    page.goto(href)
+    page.goto(
+        href.replace("#", "&repeat_now=20&repeat_target=10#", 1)
+        if "#" in href
+        else f"{href}&repeat_now=20&repeat_target=10"
+    )
     h.wait_ready(page)
     page.locator(".calc [data-result='cost-per-call'][data-value]").wait_for()
     value = page.locator(".calc [data-result='cost-per-call']").get_attribute("data-value")
@@ -53,6 +57,18 @@ def test_staff_cost_of_an_interval_has_no_year_and_no_benchmark(new_page: Any, l
     assert not _shown(page, "annual-costs") and not _shown(page, "annual-volume"), "no yearly rows"
     label = page.locator(".calc [data-row='cost-per-call'] [data-label]").text_content()
     assert label == catalog["result.staff-cost-per-call"]
+    costs = page.locator(".calc [data-field='costs'] label").evaluate(
+        "l => l.firstChild.textContent"
+    )
+    assert costs == catalog["field.staff_costs_interval"]
+    # the what-if's figures are per interval too, with no year
+    what_if = page.locator(".calc [data-out='scenario'] dt")
+    what_if.first.wait_for()
+    terms = what_if.all_text_contents()
+    assert {catalog["result.saving_interval"], catalog["result.calls_avoided_interval"]} <= set(
+        terms
+    ), terms
+    assert catalog["result.saving_year"] not in terms, terms
     line = page.locator(".calc [data-out='comparison']").text_content() or ""
     assert catalog["remark.staff_cost_only"] in line, line
     assert page.locator(".calc [data-out='chart'] svg").count() == 0, (

@@ -260,3 +260,18 @@ def test_embed_dialog_snippets_per_platform(new_page: Any, lang: str) -> None:
     assert f"/{lang}/glossary/cost-per-contact/?" in link and "costs=76600" in link, link
     assert "<" not in summary
     no_broken_text(page)
+
+
+def test_the_what_if_note_gives_the_default_an_empty_share_counts_as(new_page: Any) -> None:
+    """The reader typed 40 %: the note still says what an empty share counts as (70 %)."""
+    page = open_ready(
+        new_page,
+        "nl",
+        "first-contact-resolution",
+        "resolved_first=720&contacts=1000&fcr_target=80&costs=50000&variable_share=40"
+        "&period=month&currency=EUR",
+    )
+    note = page.locator(".calc [data-out='scenario'] .calc__assumption")
+    fmt = Formatter("nl")
+    expect(note).to_contain_text(fmt.share(Decimal(70)))
+    expect(note).not_to_contain_text(fmt.share(Decimal(40)))

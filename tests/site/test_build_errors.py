@@ -72,6 +72,21 @@ def test_a_missing_catalog_key_names_the_page_the_catalog_and_the_key(
     ), message
 
 
+@pytest.mark.usefixtures("nb")
+def test_a_label_only_another_choice_shows_must_be_in_the_catalog_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the costs field's label when the costs are one interval's staff cost (cover=staff): the
+    # widget switches to it at run time, so the page would show an empty label
+    monkeypatch.delitem(load("nb"), "field.staff_costs_interval")
+    message = build_error(
+        "{{ calculator }}\n", page("embed/cost-per-call.md", embed="cost-per-call")
+    )
+    assert message == (
+        "embed/cost-per-call.md: sitebuild/locales/nb.json has no key 'field.staff_costs_interval'"
+    ), message
+
+
 def test_an_unknown_kind_names_the_spec_file_the_calculator_and_the_row(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

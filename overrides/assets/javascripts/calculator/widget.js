@@ -453,11 +453,11 @@ export class Calculator {
         el("dd", this.figure(scenario[row.key], row.kind)),
       ]),
     );
-    // A share the reader chose or the default, with only the decimals it has: "70 %", "75,5 %".
-    const share = scenario[spec.share]
-      ? this.formats.number(Number(scenario[spec.share]) / 100, { style: "percent", maximumFractionDigits: 1 })
-      : "";
-    const note = el("p", `${this.t("table.assumption")}: ${this.t(spec.assumption, { share })}`);
+    // The share the reader chose (or the default) and the default an empty field counts as, with
+    // only the decimals they have: "70 %", "75,5 %".
+    const percent = (value) => this.formats.number(Number(value) / 100, { style: "percent", maximumFractionDigits: 1 });
+    const share = scenario[spec.share] ? percent(scenario[spec.share]) : "";
+    const note = el("p", `${this.t("table.assumption")}: ${this.t(spec.assumption, { share, default: percent(spec.defaultShare) })}`);
     note.className = "calc__assumption";
     box.replaceChildren(list, note);
   }
