@@ -339,7 +339,8 @@ SPEC = Spec(
         # a breakdown of all costs: not of the cost of attrition alone
         *(replace(part, when=_ALL_COSTS) for part in COSTS_GROUP),
         *_CHANNELS_GROUP,
-        *_CHANNEL_MINUTES,
+        # all costs spread over the channels: the cost of attrition alone has no channels
+        *(replace(minutes, when=_ALL_COSTS) for minutes in _CHANNEL_MINUTES),
         Field(
             "share",
             "percent",
@@ -374,7 +375,7 @@ SPEC = Spec(
         Row("annual-costs", "result.annual_costs", "sum"),
         Row("annual-volume", "result.annual_contacts", "count"),
         *(
-            Row(f"cost-per-contact-{name}", f"result.channel_cost.{name}", "money")
+            Row(f"cost-per-contact-{name}", f"result.channel_cost.{name}", "money", when=_ALL_COSTS)
             for name in CONTACT_CHANNELS
         ),
     ),

@@ -289,6 +289,8 @@ class _Form:
         if spec.scenario is not None:
             keys |= {spec.scenario.title, spec.scenario.assumption, "table.assumption"}
             keys |= {k for k in catalog if k.startswith("assumption.")}
+        if any(key.startswith("assumption.") for key in keys):  # shown as "Assumption: …"
+            keys.add("table.assumption")
         bands = f"band.{spec.id}."
         # every key the spec names must be in the catalog: a missing one stops the build (MissingKey)
         messages = {key: catalog[key] for key in sorted(keys)}

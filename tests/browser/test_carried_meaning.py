@@ -208,3 +208,35 @@ def test_service_levels_asa_reappears_on_the_asa_page(new_page: Any, lang: str) 
     h.wait_ready(page)
     whole = seconds.quantize(Decimal(1), ROUND_HALF_UP)
     h.expect_value(page, "average-speed-of-answer", None, str(whole))
+
+
+CHANNELS = "phone=5000&email=2000&chat=2800&phone_minutes=6&email_minutes=8&chat_minutes=10"
+
+
+@pytest.mark.parametrize("lang", ["ru", "nl"])
+def test_all_costs_are_spread_over_the_channels_and_attrition_alone_is_not(
+    new_page: Any, lang: str
+) -> None:
+    """With minutes per channel, all costs give a cost per channel and the page states how shared
+    costs are spread ("Assumption: …", as on the article); the cost of attrition alone has no
+    channels (no minutes, no rows, no note)."""
+    catalog = h.catalog(lang)
+    page = new_page(lang)
+    page.goto(h.article_path(lang, "cost-per-contact", f"costs=76600&contacts=9800&{CHANNELS}"))
+    h.wait_ready(page)
+    h.expect_value(page, "cost-per-contact-phone", None, "6.21")
+    line = page.locator(".calc [data-out='comparison']").text_content() or ""
+    stated = f"{catalog['table.assumption']}: {catalog['assumption.channel_cost']}"
+    assert stated in line, line
+
+    page.goto(
+        h.article_path(
+            lang, "cost-per-contact", f"costs=76600&contacts=9800&{CHANNELS}&cover=attrition"
+        )
+    )
+    h.wait_ready(page)
+    h.expect_value(page, "cost-per-contact", None, "7.82")
+    assert page.locator(".calc [data-field='phone_minutes']").is_hidden()
+    assert not _shown(page, "cost-per-contact-phone"), "no attrition cost per channel"
+    line = page.locator(".calc [data-out='comparison']").text_content() or ""
+    assert catalog["assumption.channel_cost"] not in line, line

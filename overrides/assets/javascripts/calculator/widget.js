@@ -421,7 +421,9 @@ export class Calculator {
   }
 
   comparisonText(result) {
-    const notes = (result.notes || []).map((key) => this.t(key));
+    // A stated assumption reads as on the article: "Assumption: …" (its text goes on from the colon).
+    const note = (key) => (key.startsWith("assumption.") ? `${this.t("table.assumption")}: ${this.t(key)}` : this.t(key));
+    const notes = (result.notes || []).map(note);
     if (result.band) {
       const texts = this.config.benchmark || {};
       const values = { ...texts, range: texts.value, target: texts.value };
