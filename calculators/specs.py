@@ -139,7 +139,8 @@ class Scenario:
     ``{share}``, explained by ``assumption.variable_share``), ``default_share`` the share an empty
     field counts as (the text's ``{default}``), ``costs`` the field of the costs it applies to (the
     article's token ``variable_costs``); ``shares`` are further figures of the outcome's scenario the
-    article quotes as shares (tokens, no rows).
+    article quotes as shares (tokens, no rows). ``group`` is the form's group of the what-if's own
+    fields: a mistake in one of them leaves the main result standing (the bridge drops the field).
     """
 
     title: str
@@ -151,6 +152,7 @@ class Scenario:
     costs: str = ""
     shares: tuple[str, ...] = ()
     default_share: Decimal = DEFAULT_VARIABLE_SHARE
+    group: str = "scenario.heading"
 
 
 #: An inverse: the calculator's other inputs and a target main result in, the solved field's value out.
@@ -244,6 +246,17 @@ class Spec:
     def defaults(self) -> dict[str, str]:
         """Each choice field's initial value."""
         return {f.name: f.initial for f in self.fields if f.kind == "choice"}
+
+    @property
+    def what_if(self) -> frozenset[str]:
+        """The fields only the what-if reads (its group's): none of them changes the main result.
+
+        >>> from calculators.kpis import SPECS
+        >>> sorted(SPECS["first-contact-resolution"].what_if)
+        ['costs', 'currency', 'fcr_target', 'period', 'variable_share']
+        """
+        group = self.scenario.group if self.scenario else None
+        return frozenset(f.name for f in self.fields if group and f.group == group)
 
     @property
     def numbers(self) -> tuple[Field, ...]:

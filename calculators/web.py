@@ -101,17 +101,13 @@ def respond(request: Mapping[str, Any]) -> dict[str, Any]:
     }
     digits = max(0, min(int(request.get("digits", 2)), 4))
     target = _target(spec, solver, request, reply) if solver is not None else None
-    if errors or (
+    if set(errors) - spec.what_if or (
         solver is not None
         and (target is None or not _solve(spec, solver, target, numbers, choices, digits, reply))
     ):
         return reply
-    try:
-        outcome = spec.compute(Inputs(numbers, choices, series))
-    except CalculatorError as error:
-        name = error.field or spec.numbers[0].name
-        kind = next((f.kind for f in spec.fields if f.name == name), "money")
-        errors[name] = _error(error, kind)
+    outcome = _compute(spec, numbers, choices, series, errors)
+    if outcome is None:
         return reply
     try:
         reply["result"] = _result(spec, outcome, numbers, choices, digits)
@@ -150,6 +146,31 @@ def _target(
     return target
 
 
+def _compute(
+    spec: Spec,
+    numbers: dict[str, Decimal],
+    choices: Mapping[str, str],
+    series: Mapping[str, tuple[Decimal, ...]],
+    errors: dict[str, dict[str, Any]],
+) -> Outcome | None:
+    """The outcome, or None with the error by field. A mistake in a what-if field (a target below
+    today's figure, a share that is not a number) is shown on that field and the rest is computed
+    without the what-if's fields: the main result stands, the what-if is left out (rather than
+    worked out with a default in place of what the reader typed)."""
+    while True:
+        if set(errors) & spec.what_if:
+            for name in spec.what_if:
+                numbers.pop(name, None)
+        try:
+            return spec.compute(Inputs(numbers, choices, series))
+        except CalculatorError as error:
+            name = error.field or spec.numbers[0].name
+            kind = next((f.kind for f in spec.fields if f.name == name), "money")
+            errors[name] = _error(error, kind)
+            if name not in spec.what_if or not spec.what_if & numbers.keys():
+                return None
+
+
 def _solve(
     spec: Spec,
     solver: Solve,
@@ -161,8 +182,9 @@ def _solve(
 ) -> bool:
     """Put the solved value into ``numbers`` and the reply; False (with an error) if there is none.
 
-    A count is rounded up to the next whole number; the solve is refused when the main result that
-    whole number gives does not show as the target (the reply names that number and its result).
+    A count is rounded up to the next whole number; when the main result that whole number gives
+    does not show as the target, the reply says so (``solve_inexact``, naming that number and its
+    result) and the result is the one it gives.
     """
     answer = reply["solve"]
     try:
@@ -187,14 +209,15 @@ def _solve(
     except InvalidOperation:
         answer["error"] = {"code": "too_large"}
         return False
+    answer["value"] = canonical(value)
     if show(reached, main.kind, digits) != show(target, main.kind, digits):
+        # no whole number reaches the target: the nearest (rounded up) fills the field, the result
+        # is what it gives, and the reply says so
         answer["error"] = {
             "code": "solve_inexact",
             "nearest": canonical(value),
             "result": show(reached, main.kind, digits),
         }
-        return False
-    answer["value"] = canonical(value)
     return True
 
 

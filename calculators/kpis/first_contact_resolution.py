@@ -215,6 +215,7 @@ SPEC = Spec(
     scenario=Scenario(
         title="scenario.fcr_target.title",
         assumption="assumption.fcr",
+        group=_WHAT_IF,
         share="variable_share",
         costs="costs",
         assumptions=(

@@ -100,6 +100,9 @@ def test_solve_deep_link_and_refusals(new_page: Any, lang: str) -> None:
         result=h.shown_money(lang, "USD", "2.5"),
     )
     expect(solve_error(page)).to_have_text(expected)
+    # ... which fills the field and gives the result beside the message
+    expect(h.field(page, "contacts")).to_have_value(intl(page, lang, "4"))
+    h.expect_result(page, lang, "USD", "2.5")
     no_broken_text(page)
 
 
@@ -275,3 +278,20 @@ def test_the_what_if_note_gives_the_default_an_empty_share_counts_as(new_page: A
     fmt = Formatter("nl")
     expect(note).to_contain_text(fmt.share(Decimal(70)))
     expect(note).not_to_contain_text(fmt.share(Decimal(40)))
+
+
+def test_a_mistake_in_the_what_if_leaves_the_main_result(new_page: Any) -> None:
+    """A target FCR below today's: the message is at the target, the FCR itself still shows, and
+    no what-if is worked out."""
+    page = open_ready(
+        new_page,
+        "it",
+        "first-contact-resolution",
+        "resolved_first=720&contacts=1000&costs=50000&period=week&currency=EUR&fcr_target=70",
+    )
+    h.expect_value(page, "first-contact-resolution", None, "72")
+    assert set(h.visible_errors(page)) == {"fcr_target"}, h.visible_errors(page)
+    expect(page.locator(".calc [data-out='scenario']")).to_be_empty()
+    h.type_into(page, "fcr_target", "80")
+    expect(page.locator(".calc [data-out='scenario'] dl")).to_be_visible()
+    assert h.visible_errors(page) == {}

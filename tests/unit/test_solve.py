@@ -76,10 +76,11 @@ def test_solving_for_contacts_rounds_up_to_a_whole_volume_that_shows_the_target(
     assert reply["result"]["values"]["cost-per-contact"] == "6"
 
 
-def test_a_whole_volume_that_cannot_show_the_target_is_refused_with_the_nearest() -> None:
+def test_a_whole_volume_that_cannot_show_the_target_gives_the_nearest_and_its_result() -> None:
     reply = ask("cost-per-contact", {"costs": "10"}, solve="contacts", target="3")
-    assert reply["result"] is None
     assert reply["solve"]["error"] == {"code": "solve_inexact", "nearest": "4", "result": "2.5"}
+    assert reply["solve"]["value"] == "4"
+    assert reply["result"]["values"]["cost-per-contact"] == "2.5"
 
 
 @pytest.mark.parametrize("target", ["0", "-6"])

@@ -464,7 +464,11 @@ def test_error_codes_through_the_bridge(
     calculator: str, values: dict[str, str], code: str, field: str
 ) -> None:
     reply = ask(calculator, values)
-    assert reply["result"] is None
+    # a mistake in a what-if field leaves the main result standing, without the what-if
+    if field in SPECS[calculator].what_if:
+        assert reply["result"] is not None and reply["result"]["scenario"] is None
+    else:
+        assert reply["result"] is None
     assert list(reply["errors"]) == [field]
     assert reply["errors"][field]["code"] == code
 
@@ -499,7 +503,8 @@ def test_solve_errors_through_the_bridge(
     calculator: str, values: dict[str, str], solve: str, target: str, code: str
 ) -> None:
     reply = respond({"calculator": calculator, "values": values, "solve": solve, "target": target})
-    assert reply["result"] is None and reply["errors"] == {}
+    # an inexact solve still answers, with the nearest whole number (test_solve.py)
+    assert (reply["result"] is None) == (code != "solve_inexact") and reply["errors"] == {}
     assert reply["solve"]["error"]["code"] == code
 
 

@@ -309,6 +309,9 @@ export class Calculator {
     const field = this.config.fields.find((f) => f.name === solve.field);
     const main = this.config.results.find((row) => row.main);
     const label = this.fieldLabel(solve.field);
+    const input = this.form.elements[solve.field];
+    // The solved value (or, with solve_inexact, the nearest whole one) goes into its field.
+    if (input && "value" in solve) input.value = this.formatPlain(solve.value);
     if (solve.error) {
       answer.textContent = "";
       const values = {
@@ -324,8 +327,6 @@ export class Calculator {
     }
     this.showSolveError(null);
     if (!("value" in solve)) return;
-    const input = this.form.elements[solve.field];
-    if (input) input.value = this.formatPlain(solve.value);
     answer.textContent = this.t("solve.answer", {
       target: this.figure(solve.target, main.kind), field: label, value: this.fieldFigure(solve.value, field),
     });
