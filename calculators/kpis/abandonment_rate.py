@@ -44,6 +44,10 @@ def abandonment_rate(abandoned: Number, offered: Number, short: Number = 0) -> D
     return CONTEXT.divide(CONTEXT.multiply(lost - brief, _HUNDRED), total - brief)
 
 
+#: The note when the estimated patience is beyond the hour service level accepts.
+_PATIENCE_BEYOND = "note.patience_beyond"
+
+
 def compute(inputs: Inputs) -> Outcome:
     """Abandonment rate, with short abandons left out of both counts when they are given."""
     abandoned, offered = inputs.need("abandoned"), inputs.need("offered")
@@ -57,12 +61,15 @@ def compute(inputs: Inputs) -> Outcome:
     if short:
         values["abandonment-rate-all"] = abandonment_rate(abandoned, offered)
     wait = inputs.get("wait")
+    notes: tuple[str, ...] = ()
     if wait is not None and abandoned > 0:
         with at_fields(mean_wait="wait"):
             patience = staffing.patience_estimate(wait, abandoned, offered)
         if patience <= staffing.MAX_PATIENCE:  # what service level accepts, so the carry computes
             values["patience"] = patience
-    return Outcome(values=values, band=band(rate, REFERENCE))
+        else:  # said, not left out in silence
+            notes = (_PATIENCE_BEYOND,)
+    return Outcome(values=values, band=band(rate, REFERENCE), notes=notes)
 
 
 SPEC = Spec(
@@ -82,6 +89,7 @@ SPEC = Spec(
         Row("patience", "result.patience", "seconds"),
     ),
     carry=(Carry("service-level", (), optional=(("patience", "patience"),)),),
+    notes=(_PATIENCE_BEYOND,),
     formula=(Formula("abandonment-rate", "formula.abandonment-rate"),),
 )
 

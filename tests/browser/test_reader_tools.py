@@ -295,3 +295,27 @@ def test_a_mistake_in_the_what_if_leaves_the_main_result(new_page: Any) -> None:
     h.type_into(page, "fcr_target", "80")
     expect(page.locator(".calc [data-out='scenario'] dl")).to_be_visible()
     assert h.visible_errors(page) == {}
+
+
+@pytest.mark.parametrize("lang", ["ru", "vi"])
+def test_a_limit_is_named_in_the_fields_terms(new_page: Any, lang: str) -> None:
+    """A patience beyond the hour: "too large: at most 3 600 s", the limit as the field shows it."""
+    page = open_ready(
+        new_page,
+        lang,
+        "service-level",
+        "calls=100&interval=30&aht=180&target=80&answer_time=20&patience=3750",
+    )
+    template = h.catalog(lang)["error.too_large_max"]
+    h.wait_until(
+        page,
+        "() => !document.querySelector('.calc [data-error-for=patience]').hidden",
+        None,
+        lambda: f"no message at the patience: {h.visible_errors(page)}",
+        10,
+    )
+    text = h.visible_errors(page)["patience"]
+    before, after = template.split("{max}")
+    assert text.startswith(before) and text.endswith(after), text
+    limit = text[len(before) : len(text) - len(after)]
+    assert re.fullmatch(r"3[\u00a0\u202f .]600\s?\S+", limit), limit

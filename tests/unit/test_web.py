@@ -1538,3 +1538,20 @@ def test_the_service_level_example_typed_as_a_clock() -> None:
         reply["result"]["values"]["agents"]
         == ask("service-level", SL)["result"]["values"]["agents"]
     )
+
+
+def test_a_patience_beyond_the_hour_is_said_not_dropped_in_silence() -> None:
+    # 45 s of waiting per offered call with 5 of 1 000 hanging up: 9 000 s of patience
+    reply = ask("abandonment-rate", {"abandoned": "5", "offered": "1000", "wait": "45"})
+    result = reply["result"]
+    assert "patience" not in result["values"]
+    assert "note.patience_beyond" in result["notes"]
+    assert result["carry"][0]["params"] == {}, "service level opens without a patience"
+    within = ask("abandonment-rate", {"abandoned": "13", "offered": "1000", "wait": "45"})
+    assert within["result"]["values"]["patience"] == "3461.5"
+    assert "note.patience_beyond" not in within["result"]["notes"]
+
+
+def test_a_limit_the_calculator_names_reaches_the_page() -> None:
+    reply = ask("service-level", SL | {"patience": "3750"})
+    assert reply["errors"]["patience"] == {"code": "too_large", "max": "3600"}

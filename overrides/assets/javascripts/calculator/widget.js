@@ -254,7 +254,7 @@ export class Calculator {
       const input = this.form.elements[name];
       const visible = error && (error.code !== "empty" || this.touched.has(name));
       element.hidden = !visible;
-      element.textContent = visible ? this.errorText(error) : "";
+      element.textContent = visible ? this.errorText(error, name) : "";
       if (input) input.setAttribute("aria-invalid", visible ? "true" : "false");
     }
     const result = reply.result;
@@ -384,10 +384,15 @@ export class Calculator {
     box.querySelector("[data-formula]").textContent = text;
   }
 
-  errorText(error) {
+  errorText(error, name = "") {
     const example = this.formatPlain("1234.5");
     const other = error.other ? this.fieldLabel(error.other) : "";
-    const text = this.t(`error.${error.code}`, { ...error, example, other, places: error.places || "" });
+    // A limit the calculator names ("at most 3 600 s") in the field's own terms, where the catalog
+    // has the code's "_max" wording.
+    const limited = error.max !== undefined && `error.${error.code}_max` in this.config.messages;
+    const field = this.config.fields.find((f) => f.name === name);
+    const max = limited ? this.fieldFigure(error.max, field) : error.max;
+    const text = this.t(`error.${error.code}${limited ? "_max" : ""}`, { ...error, example, other, places: error.places || "", max });
     return text || this.t("error.unknown");
   }
 
