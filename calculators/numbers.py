@@ -197,13 +197,17 @@ def parse_series(
     or tab- or semicolon-separated, in the locale's notation), or the canonical form of a link:
     values joined by ``_`` with a ``.`` decimal point, a run of equal values as ``<value>x<n>``.
 
-    A bad value names its line (from 1; in a link, its place in the list); empty lines are skipped;
-    at most :data:`MAX_SERIES` values.
+    A bad value names its line (from 1; in a link, its place in the list); an empty line between
+    values is a 0 (an empty cell of the column), empty lines before and after the values are
+    skipped, and so is an empty cell in a line with values (a separator at the end of a line); at
+    most :data:`MAX_SERIES` values.
 
     >>> parse_series("0x3_40_85", link=True)
     (Decimal('0'), Decimal('0'), Decimal('0'), Decimal('40'), Decimal('85'))
     >>> parse_series("1 250\n40\t85;0", "count", ",", "\u00a0")
     (Decimal('1250'), Decimal('40'), Decimal('85'), Decimal('0'))
+    >>> parse_series("\n12\n\n\n25;\n\n")
+    (Decimal('12'), Decimal('0'), Decimal('0'), Decimal('25'))
     >>> parse_series("12\n-3")
     Traceback (most recent call last):
     ...
@@ -212,8 +216,16 @@ def parse_series(
     if link:
         parts = list(enumerate(text.split("_"), start=1))
     else:
-        lines = enumerate(_SERIES_LINES.split(text), start=1)
-        parts = [(line, part) for line, row in lines for part in _SERIES_CELLS.split(row)]
+        rows = list(enumerate(_SERIES_LINES.split(text), start=1))
+        filled = [index for index, (_, row) in enumerate(rows) if row.strip()]
+        kept = rows[filled[0] : filled[-1] + 1] if filled else []
+        # an empty line between values is an interval without calls (an empty cell of the pasted
+        # column); empty lines before the first value and after the last are none
+        parts = [
+            (line, part)
+            for line, row in kept
+            for part in (_SERIES_CELLS.split(row) if row.strip() else ["0"])
+        ]
     values: list[Decimal] = []
     for line, part in parts:
         if not part.strip():

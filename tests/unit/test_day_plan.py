@@ -46,8 +46,14 @@ def test_a_pasted_column_in_each_locale(lang: str) -> None:
     column = f"0\n0\n40\n85\n1{group}250\n1{group}250\n1250\n100\n"
     assert parse_series(column, "count", decimal, group) == VOLUMES
     # a spreadsheet's row (tabs), semicolons, Windows line ends and runs read the same
-    row = f"0\t0\t40;85\r\n1{group}250x2\r\n1250\r\n\r\n100"
+    row = f"0\t0\t40;85;\r\n1{group}250x2\r\n1250\r\n100\r\n\r\n"
     assert parse_series(row, "count", decimal, group) == VOLUMES
+
+
+def test_an_empty_line_between_values_is_an_interval_without_calls() -> None:
+    # an empty cell of the pasted column keeps every later interval in its place
+    assert parse_series("12\n\n\n25") == (D(12), D(0), D(0), D(25))
+    assert parse_series("\n\n12\n25\n\n") == (D(12), D(25))  # none before or after
 
 
 @pytest.mark.parametrize(
