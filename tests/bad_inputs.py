@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from figures import Formatter
+
 import calculators
 from calculators.errors import CalculatorError
 from calculators.kpis import SPECS
@@ -225,18 +227,29 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 
 def message_for(
-    catalog: dict[str, str], calculator: str, error: dict[str, str], example: str
+    catalog: dict[str, str],
+    calculator: str,
+    error: dict[str, str],
+    example: str,
+    at: str = "",
+    lang: str = "",
 ) -> str:
     """An error as the widget (``calculator/widget.js``) says it: ``error.<code>`` with its details, the example number
-    and the other field's label filled in (``error.unknown`` for a code without a message)."""
-    if f"error.{error['code']}" not in catalog:
+    and the other field's label filled in (``error.unknown`` for a code without a message); a limit
+    the calculator names (``max``) with the code's ``_max`` wording, in the terms of the field ``at``."""
+    key = f"error.{error['code']}"
+    if key not in catalog:
         return catalog["error.unknown"]
     values = {k: v for k, v in error.items() if k != "code"} | {"example": example}
     values["places"] = error.get("places", "")
     if "other" in error:
         label = catalog[SPECS[calculator].field(error["other"]).label]
         values["other"] = label.replace("{currency}", CURRENCY)
-    return fill(catalog[f"error.{error['code']}"], values)
+    if "max" in error and f"{key}_max" in catalog and at and lang:
+        field = SPECS[calculator].field(at)
+        values["max"] = Formatter(lang).field(field, Decimal(error["max"]))
+        key = f"{key}_max"
+    return fill(catalog[key], values)
 
 
 #: Errors between fields, typed over a calculator's worked example (a decimal comma): (calculator,
