@@ -1,13 +1,14 @@
-"""An embed inside a help-desk page: copying works or falls back to a field, "open the full article"
-takes the reader's numbers, its messages point to the full article, and the snippet's height holds
-every calculator with a result."""
+"""An embed inside a help-desk page: copying works or falls back to a field, "copy link" and "open
+the full article" give the article with the reader's numbers, its messages point to the full
+article, the snippet's height holds every calculator with a result and the groups a reader opened,
+and without a result the help-desk tools hand out nothing (disabled, saying why)."""
 
 from __future__ import annotations
 
 import html
 import re
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import browser_helpers as h
 import pytest
@@ -55,19 +56,22 @@ def test_copy_falls_back_to_a_field_and_the_article_link_keeps_the_numbers(
     page.goto(_embed(lang, calculator, values))
     h.wait_ready(page)
     page.locator(f".calc [data-result='{h.main_key(calculator)}'][data-value]").wait_for()
-    page.locator(".calc [data-action='copy-link']").click()
-    box = page.locator(".calc [data-out='copy-fallback'] textarea")
-    expect(box).to_be_visible()
-    assert box.input_value() == page.url
-    selected = box.evaluate("t => [t.selectionStart, t.selectionEnd, t.value.length]")
-    assert selected == [0, len(page.url), len(page.url)], "the text is selected, ready to copy"
-    catalog = h.catalog(lang)
-    assert page.locator(".calc [data-out='notice']").text_content() == catalog["action.copy_failed"]
     article = page.locator("a[data-article-link]")
+    expect(article).to_have_attribute("href", re.compile(r"\?"))
     href = str(article.get_attribute("href"))
     assert f"/{lang}/glossary/{calculator}/?" in href and href.endswith("#calculator"), href
     for name, value in values.items():
         assert f"{name}={value}" in href, (name, href)
+    page.locator(".calc [data-action='copy-link']").click()
+    box = page.locator(".calc [data-out='copy-fallback'] textarea")
+    expect(box).to_be_visible()
+    # The link to these figures is the full article's, as "open the full article" gives it, not
+    # the bare widget's.
+    assert box.input_value() == href, (box.input_value(), page.url)
+    selected = box.evaluate("t => [t.selectionStart, t.selectionEnd, t.value.length]")
+    assert selected == [0, len(href), len(href)], "the text is selected, ready to copy"
+    catalog = h.catalog(lang)
+    assert page.locator(".calc [data-out='notice']").text_content() == catalog["action.copy_failed"]
     page.locator(".calc [data-action='embed']").click()
     snippet = page.locator(".calc [data-out='embed']").input_value()
     assert f'height="{HEIGHT}"' in snippet and 'allow="clipboard-write"' in snippet, snippet
@@ -125,3 +129,185 @@ def test_the_snippet_height_holds_every_calculator_with_a_result(new_page: Any) 
         heights[f"{lang}-{calculator}"] = _height(page)
     assert max(heights.values()) <= HEIGHT, heights
     assert max(heights.values()) >= HEIGHT - 250, heights
+
+
+#: The help-desk tools under a result.
+TOOLS = ("copy-link", "copy-table", "print", "embed")
+NO_PRINT = "window.print = () => { window.__printed = (window.__printed || 0) + 1; };"
+
+
+def _result_state(page: Any, state: str) -> None:
+    page.wait_for_function(
+        "state => document.querySelector('.calc').dataset.resultState === state "
+        "&& document.querySelector('.calc__results').getAttribute('aria-busy') === 'false'",
+        arg=state,
+    )
+
+
+def _expect_tools(page: Any, lang: str, available: bool) -> None:
+    reason = page.locator(".calc [data-out='unavailable']")
+    for action in TOOLS:
+        button = page.locator(f".calc [data-action='{action}']")
+        if available:
+            expect(button).to_be_enabled()
+            expect(button).not_to_have_attribute("aria-describedby", re.compile("."))
+        else:
+            expect(button).to_be_disabled()
+            expect(button).to_have_attribute("aria-describedby", str(reason.get_attribute("id")))
+    if available:
+        expect(reason).to_be_hidden()
+    else:
+        expect(reason).to_be_visible()
+        expect(reason).to_have_text(h.catalog(lang)["action.unavailable"])
+
+
+def _clipboard(page: Any) -> str:
+    return str(page.evaluate("navigator.clipboard.readText()"))
+
+
+@pytest.mark.parametrize("lang", ["nl", "nb", "vi"])
+def test_without_a_result_the_tools_hand_out_nothing(new_page: Any, lang: str) -> None:
+    """The reader probe: a valid link, then contacts 0 or "abc". The copy, print and embed buttons
+    are disabled with the reason beside them, the open embed code closes and empties; once the
+    figures give a result again, every tool has the current figures."""
+    page = new_page(lang)
+    page.add_init_script(NO_PRINT)
+    page.goto(
+        h.article_path(lang, "cost-per-contact", "costs=5000&contacts=100&currency=EUR")
+        + "#calculator"
+    )
+    h.wait_ready(page)
+    h.expect_result(page, lang, "EUR", "50")
+    _expect_tools(page, lang, available=True)
+    page.locator(".calc [data-action='embed']").click()
+    expect(page.locator(".calc .calc__embed")).to_be_visible()
+    for typed in ("0", "abc"):
+        h.field(page, "contacts").fill(typed)
+        _result_state(page, "empty")
+        expect(page.locator(".calc [data-error-for='contacts']")).to_be_visible()
+        _expect_tools(page, lang, available=False)
+        expect(page.locator(".calc .calc__embed")).to_be_hidden()
+        expect(page.locator(".calc [data-action='embed']")).to_have_attribute(
+            "aria-expanded", "false"
+        )
+        for box in ("embed", "embed-text"):
+            assert page.locator(f".calc [data-out='{box}']").input_value() == "", box
+        # Pressed anyway (a click that reaches it): nothing copied, printed or shown.
+        page.evaluate("navigator.clipboard.writeText('untouched')")
+        for action in TOOLS:
+            page.locator(f".calc [data-action='{action}']").dispatch_event("click")
+        assert _clipboard(page) == "untouched"
+        assert page.evaluate("window.__printed") is None
+        expect(page.locator(".calc .calc__embed")).to_be_hidden()
+        expect(page.locator(".calc [data-out='notice']")).to_have_text("")
+    # What a reader on a phone sees (for a human look: make screenshots' folder).
+    page.set_viewport_size({"width": 390, "height": 640})
+    page.evaluate(
+        "() => { const a = document.querySelector('.calc__actions');"
+        " window.scrollTo(0, a.getBoundingClientRect().top + scrollY - 420); }"
+    )
+    h.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(h.SCREENSHOTS / f"tools-disabled-{lang}.png"))
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    h.field(page, "contacts").fill("200")
+    h.expect_result(page, lang, "EUR", "25")
+    h.wait_link(page, contacts="200")
+    _expect_tools(page, lang, available=True)
+    page.locator(".calc [data-action='copy-link']").click()
+    expect(page.locator(".calc [data-out='notice']")).to_have_text(h.catalog(lang)["action.copied"])
+    assert parse_qs(urlsplit(_clipboard(page)).query)["contacts"] == ["200"], _clipboard(page)
+    page.locator(".calc [data-action='copy-table']").click()
+    expect(page.locator(".calc [data-out='notice']")).to_have_text(
+        h.catalog(lang)["action.table_copied"]
+    )
+    table = [line.split("\t") for line in _clipboard(page).splitlines()]
+    contacts = h.catalog(lang)["field.contacts"]
+    assert [contacts, "200", ""] in table, table
+    page.locator(".calc [data-action='print']").click()
+    assert page.evaluate("window.__printed") == 1
+    page.locator(".calc [data-action='embed']").click()
+    snippet = page.locator(".calc [data-out='embed']").input_value()
+    assert "contacts=200" in snippet and "contacts=100" not in snippet, snippet
+    summary = page.locator(".calc [data-out='embed-text']").input_value()
+    assert "contacts=200" in summary and "contacts=100" not in summary, summary
+
+
+def test_an_embed_copies_the_article_link_with_the_current_figures(new_page: Any) -> None:
+    """In an embed, "copy link" gives the full article with the reader's figures (the clipboard
+    works here); without a result "open the full article" opens the article without figures."""
+    lang = "it"
+    page = new_page(lang)
+    page.goto(_embed(lang, "cost-per-contact", {"costs": "5000", "contacts": "100"}))
+    h.wait_ready(page)
+    h.expect_result(page, lang, "EUR", "50")
+    article = page.locator("a[data-article-link]")
+    bare = page.evaluate("new URL('../../glossary/cost-per-contact/', location.href).href")
+    page.locator(".calc [data-action='copy-link']").click()
+    expect(page.locator(".calc [data-out='notice']")).to_have_text(h.catalog(lang)["action.copied"])
+    copied = _clipboard(page)
+    assert copied == article.get_attribute("href"), (copied, page.url)
+    assert copied.startswith(bare + "?") and copied.endswith("#calculator"), copied
+    assert parse_qs(urlsplit(copied).query)["contacts"] == ["100"], copied
+    h.field(page, "contacts").fill("abc")
+    _result_state(page, "empty")
+    _expect_tools(page, lang, available=False)
+    expect(article).to_have_attribute("href", bare)
+    h.field(page, "contacts").fill("250")
+    h.expect_result(page, lang, "EUR", "20")
+    h.wait_link(page, contacts="250")
+    expect(article).to_have_attribute("href", re.compile(r"[?&]contacts=250&"))
+    page.locator(".calc [data-action='copy-link']").click()
+    page.wait_for_function(
+        "() => navigator.clipboard.readText().then((t) => t.includes('contacts=250'))"
+    )
+    assert _clipboard(page) == article.get_attribute("href")
+
+
+def _snippet_height(page: Any) -> int:
+    button = page.locator(".calc [data-action='embed']")
+    if button.get_attribute("aria-expanded") == "true":
+        button.click()  # closed and opened again: the code is made as it opens
+    button.click()
+    snippet = page.locator(".calc [data-out='embed']").input_value()
+    found = re.search(r'height="(\d+)"', snippet)
+    assert found, snippet
+    return int(found.group(1))
+
+
+def _open_every_group(page: Any) -> None:
+    for summary in page.locator(
+        ".calc details.calc__group:not([hidden]):not([open]) > summary"
+    ).all():
+        summary.click()
+
+
+@pytest.mark.parametrize("lang", ["ru", "vi"])
+def test_the_snippet_height_holds_the_groups_a_reader_opened(new_page: Any, lang: str) -> None:
+    """Service level with an hourly cost and a patience (their groups open, rows added) and every
+    other group opened: the embed is taller than the default, and the snippet made on the article,
+    in a desktop or a phone column, holds it as a 680 px column measures it, within 150 px."""
+    values = _main_fields("service-level") | {"hourly_cost": "30", "patience": "120"}
+    query = urlencode(values)
+    page = new_page(lang)
+    page.goto(h.article_path(lang, "service-level", query) + "#calculator")
+    h.wait_ready(page)
+    page.locator(".calc [data-result='staff-cost'][data-value]").wait_for()
+    _open_every_group(page)
+    desktop = _snippet_height(page)
+    page.set_viewport_size({"width": 390, "height": 800})
+    phone = _snippet_height(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    embed = new_page(lang)
+    embed.set_viewport_size({"width": COLUMN, "height": 900})
+    embed.goto(_embed(lang, "service-level", values))
+    h.wait_ready(embed)
+    embed.locator(".calc [data-result='staff-cost'][data-value]").wait_for()
+    _open_every_group(embed)
+    height = _height(embed)
+    assert height > HEIGHT, height
+    for made in (desktop, phone):
+        assert height <= made <= height + 150, (made, height)
+    # Made inside the embed itself, the same.
+    assert height <= _snippet_height(embed) <= height + 150

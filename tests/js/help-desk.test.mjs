@@ -2,7 +2,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { dateParts, iframeSnippet, tabSeparated } from "../../overrides/assets/javascripts/calculator/help-desk.js";
+import {
+  EMBED_MARGIN,
+  dateParts,
+  iframeSnippet,
+  snippetHeight,
+  tabSeparated,
+  toolsAvailable,
+} from "../../overrides/assets/javascripts/calculator/help-desk.js";
 
 test("the embed code escapes what it quotes", () => {
   const code = iframeSnippet('https://x.example/nb/embed/aht/?a=1&b="2"', "AHT <test>", "1100");
@@ -31,4 +38,24 @@ test("a copied table: label, plain number, unit; then the result's own table", (
     tabSeparated([{ label: "AHT", value: "180.5", unit: "sec" }], extra, plain),
     "AHT\t180,5\tsec\n\nBezetting\nAgenten\tService level (%)\n13\t74,2\n14\t88,8",
   );
+});
+
+test("the snippet's height: the default, or the reader's taller widget with the embed's margins", () => {
+  // The default holds a widget of up to the default less the margins.
+  assert.equal(snippetHeight("1950", 1200), 1950);
+  assert.equal(snippetHeight("1950", 1950 - EMBED_MARGIN), 1950);
+  // A taller one (groups open: ru service level with an hourly cost, 2 209 px at 648 px): the embed
+  // page's 86 px around it fit in the margin, in whole tens of pixels.
+  assert.equal(snippetHeight("1950", 2208.8), 2330);
+  assert.ok(snippetHeight("1950", 2208.8) >= 2295);
+  assert.equal(snippetHeight("1950", 2210 - EMBED_MARGIN), 2210);
+});
+
+test("the tools work only with a result, once Python is ready", () => {
+  const reply = { result: { values: {} }, link: {} };
+  assert.equal(toolsAvailable("ready", reply), true);
+  assert.equal(toolsAvailable("ready", null), false); // a field empty or wrong
+  assert.equal(toolsAvailable("ready", undefined), false); // no answer yet
+  assert.equal(toolsAvailable("loading", reply), false); // restarting after a lost worker
+  assert.equal(toolsAvailable("error", reply), false);
 });

@@ -1,6 +1,7 @@
 // The help-desk tools under a result: copy the link, the embed code, the result in words (for
 // editors without iframes), copy as a table, print. They read the widget's last reply and write
-// nothing into the form. The pure parts are unit-tested in Node (tests/js/help-desk.test.mjs).
+// nothing into the form; while the form has no result they are disabled, with the reason beside
+// them. The pure parts are unit-tested in Node (tests/js/help-desk.test.mjs).
 
 import { el } from "./dom.js";
 import { labelKey, rowLabel } from "./text.js";
@@ -11,6 +12,20 @@ const escapeAttr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").repla
 // The iframe a help-desk author pastes; its attributes escaped, no script.
 export const iframeSnippet = (src, title, height) =>
   `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${height}" allow="clipboard-write" loading="lazy" style="border:0"></iframe>`;
+
+// The widget's width in an embed in a 680 px column (the embed page's side margins are .8rem each),
+// and what the embed page adds around it: its top padding and the link to the full article
+// (86 px measured in every language at that width), with room for a phone's slightly taller layout.
+export const EMBED_WIDTH = 648;
+export const EMBED_MARGIN = 120;
+
+// The snippet's height: the default (the tallest calculator with a result, groups closed), or the
+// embed as tall as the reader's widget measured at the embed's width, if taller; in tens of pixels.
+export const snippetHeight = (fallback, widgetHeight) =>
+  Math.max(Number(fallback), Math.ceil((widgetHeight + EMBED_MARGIN) / 10) * 10);
+
+// The tools hand out the figures of a result: only while Python is ready and the form has one.
+export const toolsAvailable = (state, reply) => state === "ready" && Boolean(reply);
 
 // The day, month and year of `date` as the locale writes them in a long date, for the catalog's
 // "format.date" pattern ("format.date.first" on the first of a month: Italian "1° ottobre"):
@@ -34,6 +49,63 @@ export function tabSeparated(rows, extra, plain) {
 export class HelpDesk {
   constructor(calc) {
     this.calc = calc;
+    const actions = calc.root.querySelector(".calc__actions");
+    this.buttons = [...actions.querySelectorAll("[data-action]")];
+    // Why the buttons are disabled: beside them, and each disabled button's description.
+    this.reason = el("span", calc.t("action.unavailable"));
+    Object.assign(this.reason, { className: "calc__notice", id: `calc-${calc.root.dataset.calculator}-tools`, hidden: true });
+    this.reason.dataset.out = "unavailable";
+    actions.querySelector("[data-out=notice]").before(this.reason);
+    // An open group changes the embed's height: the open snippet follows.
+    calc.form.addEventListener("toggle", () => this.refreshEmbed(), true);
+    this.sync();
+  }
+
+  get available() {
+    return toolsAvailable(this.calc.root.dataset.state, this.calc.lastReply);
+  }
+
+  // In an embed the widget is only part of the article: its links give the article.
+  get embedded() {
+    return Boolean(this.calc.root.closest(".glossary-embed"));
+  }
+
+  // Enable the tools with a result; without one, disable them, say why once Python answered, and
+  // leave nothing of an earlier result within reach (the open embed code, a field to copy from, the
+  // embed's "open the full article" link, which then opens the article without figures).
+  sync() {
+    const calc = this.calc;
+    const available = this.available;
+    for (const button of this.buttons) {
+      button.disabled = !available; // dimmed by the stylesheet (Material's buttons have no disabled look)
+      if (available) button.removeAttribute("aria-describedby");
+      else button.setAttribute("aria-describedby", this.reason.id);
+    }
+    // Said once Python has answered: not while it starts or after it failed (the status says so).
+    this.reason.hidden = available || calc.root.dataset.state !== "ready" || !calc.root.dataset.resultState;
+    if (available) return;
+    const box = calc.root.querySelector(".calc__embed");
+    box.hidden = true;
+    calc.root.querySelector('[data-action="embed"]').setAttribute("aria-expanded", "false");
+    for (const name of ["embed", "embed-text"]) calc.out(name).value = "";
+    calc.out("copy-fallback").hidden = true;
+    calc.out("copy-fallback").querySelector("textarea").value = "";
+    calc.out("notice").textContent = "";
+    const article = new URL(`${calc.root.dataset.calculator}/`, new URL(calc.root.dataset.glossary, location.href)).href;
+    for (const link of document.querySelectorAll("a[data-article-link]")) link.href = article;
+  }
+
+  // After a result: the embed's article link and, while it is open, the embed code take its figures.
+  update(params) {
+    for (const link of document.querySelectorAll("a[data-article-link]")) link.href = this.articleUrl(params);
+    this.refreshEmbed(params);
+  }
+
+  refreshEmbed(params = new URLSearchParams(location.search)) {
+    const box = this.calc.root.querySelector(".calc__embed");
+    if (box.hidden || !this.available) return;
+    this.calc.out("embed").value = this.embedSnippet(params);
+    this.calc.out("embed-text").value = this.summaryText(params);
   }
 
   get term() {
@@ -70,11 +142,31 @@ export class HelpDesk {
   embedSnippet(params) {
     const { root } = this.calc;
     const src = withParams(new URL(root.dataset.embed || location.href, location.href).href, params, "");
-    return iframeSnippet(src, this.term, root.dataset.embedHeight);
+    return iframeSnippet(src, this.term, snippetHeight(root.dataset.embedHeight, this.heightInEmbed()));
   }
 
+  // The widget's height as the reader has it (open groups, the rows their figures add) at the width
+  // it has in an embed, in one synchronous step (nothing is painted meanwhile). The embed code and a
+  // copy field below the buttons are not in an embed: the widget ends below its buttons there.
+  heightInEmbed() {
+    const { root } = this.calc;
+    const actions = root.querySelector(".calc__actions");
+    const { scrollX, scrollY } = window;
+    root.style.width = `${EMBED_WIDTH}px`;
+    const style = getComputedStyle(root);
+    const height = actions.getBoundingClientRect().bottom - root.getBoundingClientRect().top
+      + parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth);
+    root.style.removeProperty("width");
+    if (window.scrollX !== scrollX || window.scrollY !== scrollY) window.scrollTo(scrollX, scrollY);
+    return height;
+  }
+
+  // The link to these figures: the page's own; in an embed, the full article's (as "open the full
+  // article" gives it), not the bare widget's.
   async copyLink() {
-    await this.copy(location.href, "action.copied");
+    if (!this.available) return; // disabled, but a script's click still arrives
+    const link = this.embedded ? this.articleUrl(new URLSearchParams(location.search)) : location.href;
+    await this.copy(link, "action.copied");
   }
 
   // Copy to the clipboard; where the browser refuses (an iframe without clipboard-write, an old
@@ -161,6 +253,7 @@ export class HelpDesk {
   }
 
   async copyTable() {
+    if (!this.available) return;
     await this.copy(this.tableText(), "action.table_copied");
   }
 
@@ -187,6 +280,7 @@ export class HelpDesk {
 
   // Print only this calculator: the page's chrome and the article's other text are left out.
   print() {
+    if (!this.available) return;
     const { root } = this.calc;
     this.fillPrint();
     document.body.classList.add("calc-printing");
@@ -200,15 +294,13 @@ export class HelpDesk {
   }
 
   toggleEmbed(event) {
+    if (!this.available) return;
     const box = this.calc.root.querySelector(".calc__embed");
     box.hidden = !box.hidden;
     event.currentTarget.setAttribute("aria-expanded", String(!box.hidden));
     if (!box.hidden) {
-      const code = box.querySelector("textarea");
-      const params = new URLSearchParams(location.search);
-      if (!code.value) code.value = this.embedSnippet(params);
-      this.calc.out("embed-text").value = this.summaryText(params);
-      code.select();
+      this.refreshEmbed();
+      box.querySelector("textarea").select();
     }
   }
 }

@@ -201,6 +201,7 @@ export class Calculator {
   setState(state) {
     this.root.dataset.state = state;
     this.root.querySelector('[data-action="retry"]').hidden = state !== "error";
+    this.helpDesk.sync();
   }
 
   status(text, percent) {
@@ -265,6 +266,7 @@ export class Calculator {
       this.root.dataset.resultState = errors._ ? "failed" : "empty";
       for (const name of ["source", "comparison", "chart", "shares", "scenario", "table", "carry"]) this.out(name).replaceChildren();
       this.out("formula").hidden = true;
+      this.helpDesk.sync(); // no result: nothing of the last one to copy, print or embed
       return;
     }
     this.renderFormula(this.given(reply), result.values);
@@ -277,6 +279,7 @@ export class Calculator {
     this.renderScenario(this.out("scenario"), result.scenario);
     this.renderTable(this.out("table"), result.table);
     this.renderCarry(this.out("carry"), result.carry);
+    this.helpDesk.sync();
     this.writeLink(reply.link);
   }
 
@@ -519,13 +522,9 @@ export class Calculator {
     box.replaceChildren(...(day ? dayChart(this, result.table, bars.key) : benchmarkChart(this, result)));
   }
 
+  // The link takes the result's figures, and so do the embed's "open the full article" link and,
+  // while it is open, the embed code.
   writeLink(link) {
-    const params = replaceLink(link);
-    this.out("embed").value = this.helpDesk.embedSnippet(params);
-    this.out("embed-text").value = this.helpDesk.summaryText(params);
-    // The embed page's "open the full article" link opens it with the reader's numbers.
-    for (const link of document.querySelectorAll("a[data-article-link]")) link.href = this.helpDesk.articleUrl(params);
+    this.helpDesk.update(replaceLink(link));
   }
-
-
 }
