@@ -31,6 +31,7 @@ const whenIdle = (callback) => {
 const waiting = new Map();
 
 function startOnIntent(root, calculator) {
+  if (calculator.python.started) return; // the reader typed while the page was loading
   const controller = new AbortController();
   const observer = "IntersectionObserver" in window
     ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && begin(), { rootMargin: START_MARGIN })
@@ -55,9 +56,18 @@ function startOnIntent(root, calculator) {
   else whenIdle(begin);
 }
 
+// Once the page is parsed (at once, when it is). Python waits for that even on a deep link: the
+// worker measures the link on its first download (calculator-worker.js, fastLink), and the page's
+// own downloads would make it look slow.
+const afterParsed = (callback) =>
+  document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", callback, { once: true }) : callback();
+
+// The widget is shown and takes input once bound (typing starts Python); the intents are watched
+// once the page is parsed.
 function bind(root) {
   root.dataset.bound = "";
-  startOnIntent(root, new Calculator(root, workerUrl));
+  const calculator = new Calculator(root, workerUrl);
+  afterParsed(() => startOnIntent(root, calculator));
 }
 
 function setup() {
@@ -72,10 +82,10 @@ const parsedPast = (node) => {
 };
 
 // The page loads this module async from its head, so it may run while the page is still being
-// parsed: a widget is bound as soon as the parser has passed its end (a deep link starts Python
-// then, not after the rest of the article and Material's bundle), any others when the document is
-// parsed. Material's document$ emits on every page (instant navigation included); its bundle has
-// run by DOMContentLoaded, and without Material the widgets are there already.
+// parsed: a widget is bound as soon as the parser has passed its end (shown with the link's
+// figures, not only once the rest of the article and Material's bundle have loaded), any others
+// when the document is parsed. Material's document$ emits on every page (instant navigation
+// included); its bundle has run by DOMContentLoaded, and without Material the widgets are there.
 function whenParsed() {
   const bindParsed = () => {
     for (const root of document.querySelectorAll(".calc[data-calculator]:not([data-bound])")) if (parsedPast(root)) bind(root);
