@@ -132,7 +132,8 @@ def test_the_snippet_height_holds_every_calculator_with_a_result(new_page: Any) 
 
 
 #: The help-desk tools under a result.
-TOOLS = ("copy-link", "copy-table", "print", "embed")
+#: The tools that need a result (the link and the embed code work without one, with no figures).
+NEED_RESULT = ("copy-table", "print")
 NO_PRINT = "window.print = () => { window.__printed = (window.__printed || 0) + 1; };"
 
 
@@ -146,7 +147,9 @@ def _result_state(page: Any, state: str) -> None:
 
 def _expect_tools(page: Any, lang: str, available: bool) -> None:
     reason = page.locator(".calc [data-out='unavailable']")
-    for action in TOOLS:
+    for action in ("copy-link", "embed"):
+        expect(page.locator(f".calc [data-action='{action}']")).to_be_enabled()
+    for action in NEED_RESULT:
         button = page.locator(f".calc [data-action='{action}']")
         if available:
             expect(button).to_be_enabled()
@@ -167,9 +170,10 @@ def _clipboard(page: Any) -> str:
 
 @pytest.mark.parametrize("lang", ["nl", "nb", "vi"])
 def test_without_a_result_the_tools_hand_out_nothing(new_page: Any, lang: str) -> None:
-    """The reader probe: a valid link, then contacts 0 or "abc". The copy, print and embed buttons
-    are disabled with the reason beside them, the open embed code closes and empties; once the
-    figures give a result again, every tool has the current figures."""
+    """The reader probe: a valid link, then contacts 0 or "abc". Copy as table and print are
+    disabled with the reason beside them; the open embed code, the summary and copy link carry no
+    figures (the calculator opens empty, not with the earlier 100 contacts); once the figures give a
+    result again, every tool has the current figures."""
     page = new_page(lang)
     page.add_init_script(NO_PRINT)
     page.goto(
@@ -186,20 +190,24 @@ def test_without_a_result_the_tools_hand_out_nothing(new_page: Any, lang: str) -
         _result_state(page, "empty")
         expect(page.locator(".calc [data-error-for='contacts']")).to_be_visible()
         _expect_tools(page, lang, available=False)
-        expect(page.locator(".calc .calc__embed")).to_be_hidden()
-        expect(page.locator(".calc [data-action='embed']")).to_have_attribute(
-            "aria-expanded", "false"
-        )
+        expect(page.locator(".calc .calc__embed")).to_be_visible()
         for box in ("embed", "embed-text"):
-            assert page.locator(f".calc [data-out='{box}']").input_value() == "", box
-        # Pressed anyway (a click that reaches it): nothing copied, printed or shown.
+            text = page.locator(f".calc [data-out='{box}']").input_value()
+            assert "embed/cost-per-contact/" in text or "#calculator" in text, (box, text)
+            assert "contacts=" not in text and "costs=" not in text, (box, text)
+        # Pressed anyway (a click that reaches them): nothing copied or printed.
         page.evaluate("navigator.clipboard.writeText('untouched')")
-        for action in TOOLS:
+        for action in NEED_RESULT:
             page.locator(f".calc [data-action='{action}']").dispatch_event("click")
         assert _clipboard(page) == "untouched"
         assert page.evaluate("window.__printed") is None
-        expect(page.locator(".calc .calc__embed")).to_be_hidden()
         expect(page.locator(".calc [data-out='notice']")).to_have_text("")
+        # The link: the calculator without figures.
+        page.locator(".calc [data-action='copy-link']").click()
+        expect(page.locator(".calc [data-out='notice']")).to_have_text(
+            h.catalog(lang)["action.copied"]
+        )
+        assert urlsplit(_clipboard(page)).query == "", _clipboard(page)
     # What a reader on a phone sees (for a human look: make screenshots' folder).
     page.set_viewport_size({"width": 390, "height": 640})
     page.evaluate(
@@ -226,8 +234,7 @@ def test_without_a_result_the_tools_hand_out_nothing(new_page: Any, lang: str) -
     assert [contacts, "200", ""] in table, table
     page.locator(".calc [data-action='print']").click()
     assert page.evaluate("window.__printed") == 1
-    page.locator(".calc [data-action='embed']").click()
-    snippet = page.locator(".calc [data-out='embed']").input_value()
+    snippet = page.locator(".calc [data-out='embed']").input_value()  # still open: it follows
     assert "contacts=200" in snippet and "contacts=100" not in snippet, snippet
     summary = page.locator(".calc [data-out='embed-text']").input_value()
     assert "contacts=200" in summary and "contacts=100" not in summary, summary
@@ -252,7 +259,7 @@ def test_an_embed_copies_the_article_link_with_the_current_figures(new_page: Any
     h.field(page, "contacts").fill("abc")
     _result_state(page, "empty")
     _expect_tools(page, lang, available=False)
-    expect(article).to_have_attribute("href", bare)
+    expect(article).to_have_attribute("href", bare + "#calculator")
     h.field(page, "contacts").fill("250")
     h.expect_result(page, lang, "EUR", "20")
     h.wait_link(page, contacts="250")

@@ -1,7 +1,9 @@
 // The help-desk tools under a result: copy the link, the embed code, the result in words (for
 // editors without iframes), copy as a table, print. They read the widget's last reply and write
-// nothing into the form; while the form has no result they are disabled, with the reason beside
-// them. The pure parts are unit-tested in Node (tests/js/help-desk.test.mjs).
+// nothing into the form. While the form has no result, copy as table and print are disabled (the
+// reason beside them), and the link and the embed code carry no figures: the calculator opens
+// empty, never with an earlier result's. The pure parts are unit-tested in Node
+// (tests/js/help-desk.test.mjs).
 
 import { el } from "./dom.js";
 import { labelKey, rowLabel } from "./text.js";
@@ -24,7 +26,7 @@ export const EMBED_MARGIN = 120;
 export const snippetHeight = (fallback, widgetHeight) =>
   Math.max(Number(fallback), Math.ceil((widgetHeight + EMBED_MARGIN) / 10) * 10);
 
-// The tools hand out the figures of a result: only while Python is ready and the form has one.
+// The figures of a result can be handed out: only while Python is ready and the form has one.
 export const toolsAvailable = (state, reply) => state === "ready" && Boolean(reply);
 
 // The day, month and year of `date` as the locale writes them in a long date, for the catalog's
@@ -50,8 +52,8 @@ export class HelpDesk {
   constructor(calc) {
     this.calc = calc;
     const actions = calc.root.querySelector(".calc__actions");
-    this.buttons = [...actions.querySelectorAll("[data-action]")];
-    // Why the buttons are disabled: beside them, and each disabled button's description.
+    this.needResult = [...actions.querySelectorAll('[data-action="copy-table"], [data-action="print"]')];
+    // Why those buttons are disabled: beside them, and each disabled button's description.
     this.reason = el("span", calc.t("action.unavailable"));
     Object.assign(this.reason, { className: "calc__notice", id: `calc-${calc.root.dataset.calculator}-tools`, hidden: true });
     this.reason.dataset.out = "unavailable";
@@ -70,13 +72,18 @@ export class HelpDesk {
     return Boolean(this.calc.root.closest(".glossary-embed"));
   }
 
-  // Enable the tools with a result; without one, disable them, say why once Python answered, and
-  // leave nothing of an earlier result within reach (the open embed code, a field to copy from, the
-  // embed's "open the full article" link, which then opens the article without figures).
+  // The figures the link and the embed code carry: the result's (the page's link), or none.
+  get params() {
+    return new URLSearchParams(this.available ? location.search : "");
+  }
+
+  // With a result every tool works; without one, copy as table and print are disabled (why is said
+  // once Python answered), and nothing of an earlier result stays within reach: a field to copy
+  // from, the open embed code and the embed's "open the full article" link carry no figures.
   sync() {
     const calc = this.calc;
     const available = this.available;
-    for (const button of this.buttons) {
+    for (const button of this.needResult) {
       button.disabled = !available; // dimmed by the stylesheet (Material's buttons have no disabled look)
       if (available) button.removeAttribute("aria-describedby");
       else button.setAttribute("aria-describedby", this.reason.id);
@@ -84,15 +91,10 @@ export class HelpDesk {
     // Said once Python has answered: not while it starts or after it failed (the status says so).
     this.reason.hidden = available || calc.root.dataset.state !== "ready" || !calc.root.dataset.resultState;
     if (available) return;
-    const box = calc.root.querySelector(".calc__embed");
-    box.hidden = true;
-    calc.root.querySelector('[data-action="embed"]').setAttribute("aria-expanded", "false");
-    for (const name of ["embed", "embed-text"]) calc.out(name).value = "";
     calc.out("copy-fallback").hidden = true;
     calc.out("copy-fallback").querySelector("textarea").value = "";
     calc.out("notice").textContent = "";
-    const article = new URL(`${calc.root.dataset.calculator}/`, new URL(calc.root.dataset.glossary, location.href)).href;
-    for (const link of document.querySelectorAll("a[data-article-link]")) link.href = article;
+    this.update(this.params);
   }
 
   // After a result: the embed's article link and, while it is open, the embed code take its figures.
@@ -101,9 +103,9 @@ export class HelpDesk {
     this.refreshEmbed(params);
   }
 
-  refreshEmbed(params = new URLSearchParams(location.search)) {
+  refreshEmbed(params = this.params) {
     const box = this.calc.root.querySelector(".calc__embed");
-    if (box.hidden || !this.available) return;
+    if (box.hidden) return;
     this.calc.out("embed").value = this.embedSnippet(params);
     this.calc.out("embed-text").value = this.summaryText(params);
   }
@@ -164,8 +166,7 @@ export class HelpDesk {
   // The link to these figures: the page's own; in an embed, the full article's (as "open the full
   // article" gives it), not the bare widget's.
   async copyLink() {
-    if (!this.available) return; // disabled, but a script's click still arrives
-    const link = this.embedded ? this.articleUrl(new URLSearchParams(location.search)) : location.href;
+    const link = this.embedded ? this.articleUrl(this.params) : withParams(location.href, this.params);
     await this.copy(link, "action.copied");
   }
 
@@ -294,7 +295,6 @@ export class HelpDesk {
   }
 
   toggleEmbed(event) {
-    if (!this.available) return;
     const box = this.calc.root.querySelector(".calc__embed");
     box.hidden = !box.hidden;
     event.currentTarget.setAttribute("aria-expanded", String(!box.hidden));
