@@ -372,7 +372,12 @@ SPEC = Spec(
             main=True,
             labels=((*_ATTRITION_LABEL, "result.attrition-cost-per-contact"),),
         ),
-        Row("annual-costs", "result.annual_costs", "sum"),
+        Row(
+            "annual-costs",
+            "result.annual_costs",
+            "sum",
+            labels=((*_ATTRITION_LABEL, "result.attrition-cost-per-year"),),
+        ),
         Row("annual-volume", "result.annual_contacts", "count"),
         *(
             Row(f"cost-per-contact-{name}", f"result.channel_cost.{name}", "money", when=_ALL_COSTS)

@@ -184,6 +184,8 @@ def test_attrition_cost_alone_is_not_set_against_the_benchmark(new_page: Any, la
     assert h.field(page, "cover").input_value() == "attrition"
     label = page.locator(".calc [data-row='cost-per-contact'] [data-label]").text_content()
     assert label == catalog["result.attrition-cost-per-contact"]
+    yearly = page.locator(".calc [data-row='annual-costs'] [data-label]").text_content() or ""
+    assert yearly.startswith(catalog["result.attrition-cost-per-year"]), yearly
     line = page.locator(".calc [data-out='comparison']").text_content() or ""
     assert catalog["remark.attrition_cost_only"] in line, line
     assert page.locator(".calc [data-out='chart'] svg").count() == 0, "no comparison"
