@@ -292,6 +292,14 @@ def test_a_mistake_in_the_what_if_leaves_the_main_result(new_page: Any) -> None:
     h.expect_value(page, "first-contact-resolution", None, "72")
     assert set(h.visible_errors(page)) == {"fcr_target"}, h.visible_errors(page)
     expect(page.locator(".calc [data-out='scenario']")).to_be_empty()
+    # the refused target is not copied as if it had been used
+    page.locator(".calc [data-action='copy-table']").click()
+    expect(page.locator(".calc [data-out='notice']")).to_have_text(
+        h.catalog("it")["action.table_copied"]
+    )
+    copied = str(page.evaluate("navigator.clipboard.readText()"))
+    assert label("it", "field.fcr_target") not in copied, copied
+    assert "72" in copied, copied
     h.type_into(page, "fcr_target", "80")
     expect(page.locator(".calc [data-out='scenario'] dl")).to_be_visible()
     assert h.visible_errors(page) == {}

@@ -202,9 +202,10 @@ export class HelpDesk {
     if (!reply) return [];
     const choices = calc.choices();
     const rows = [];
+    const refused = reply.errors || {}; // a what-if figure the calculator refused fed no result
     for (const field of calc.config.fields) {
       const wrapper = calc.form.querySelector(`[data-field="${field.name}"]`);
-      if (!wrapper || wrapper.hidden) continue;
+      if (!wrapper || wrapper.hidden || field.name in refused) continue;
       const label = calc.fieldLabel(field.name);
       if (field.kind === "choice") {
         const control = wrapper.querySelector("select") || wrapper.querySelector("input:checked");
