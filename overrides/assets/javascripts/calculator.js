@@ -70,9 +70,11 @@ function bind(root) {
   afterParsed(() => startOnIntent(root, calculator));
 }
 
+const unbound = () => document.querySelectorAll(".calc[data-calculator]:not([data-bound])");
+
 function setup() {
   for (const [root, cancel] of waiting) if (!root.isConnected) cancel();
-  for (const root of document.querySelectorAll(".calc[data-calculator]:not([data-bound])")) bind(root);
+  for (const root of unbound()) bind(root);
 }
 
 // Whether the parser has passed the end of `node`: something follows it or one of its parents.
@@ -83,23 +85,20 @@ const parsedPast = (node) => {
 
 // The page loads this module async from its head, so it may run while the page is still being
 // parsed: a widget is bound as soon as the parser has passed its end (shown with the link's
-// figures, not only once the rest of the article and Material's bundle have loaded), any others
-// when the document is parsed. Material's document$ emits on every page (instant navigation
-// included); its bundle has run by DOMContentLoaded, and without Material the widgets are there.
-function whenParsed() {
+// figures, not only once the rest of the article and Material's bundle have loaded).
+function bindWhileParsing() {
+  if (document.readyState !== "loading") return;
   const bindParsed = () => {
-    for (const root of document.querySelectorAll(".calc[data-calculator]:not([data-bound])")) if (parsedPast(root)) bind(root);
+    for (const root of unbound()) if (parsedPast(root)) bind(root);
   };
   const observer = new MutationObserver(bindParsed);
   observer.observe(document.documentElement, { childList: true, subtree: true });
   bindParsed();
-  document.addEventListener("DOMContentLoaded", () => {
-    observer.disconnect();
-    if (typeof document$ !== "undefined") document$.subscribe(setup);
-    else setup();
-  }, { once: true });
+  afterParsed(() => observer.disconnect());
 }
 
-if (document.readyState === "loading") whenParsed();
-else if (typeof document$ !== "undefined") document$.subscribe(setup);
-else setup();
+// Any others once the document is parsed, on every page: Material's document$ emits on each
+// (instant navigation included; its bundle has run by DOMContentLoaded); without Material the
+// widgets are there already.
+bindWhileParsing();
+afterParsed(() => (typeof document$ !== "undefined" ? document$.subscribe(setup) : setup()));
