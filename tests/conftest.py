@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,6 +29,10 @@ def _uses_site(config: pytest.Config) -> bool:
         if any(path == used or path in used.parents or used in path.parents for used in USES_SITE):
             return True
     return False
+
+
+def _measured(path: Path) -> bool:
+    return any(path == measured or measured in path.parents for measured in MEASURED)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -50,13 +55,43 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         pytest.exit(f"the rebuilt site is still wrong: {after}", returncode=4)
 
 
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadfile`` that runs a test whose worker died once more (see tests/xdist_retry.py)."""
+    from tests import xdist_retry
+
+    def measured(scope: str) -> bool:
+        return _measured(Path(config.rootpath, scope))
+
+    return xdist_retry.make_scheduler(config, log, measured)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_handlecrashitem(crashitem: str, report: pytest.TestReport, sched: Any) -> None:
+    from tests import xdist_retry
+
+    xdist_retry.handle_crash(crashitem, report, sched)
+
+
+def pytest_report_teststatus(report: pytest.TestReport) -> tuple[str, str, tuple[str, dict]] | None:
+    """A test run again after its worker died (tests/xdist_retry.py): ``R``, counted as rerun."""
+    if report.outcome == "rerun":
+        return "rerun", "R", ("RERUN", {"yellow": True})
+    return None
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Which worker died in which test, for every rerun: a crash is never only a letter."""
+    for report in terminalreporter.stats.get("rerun", []):
+        terminalreporter.write_line(f"RERUN {report.longrepr}", yellow=True)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
     """Pause coverage outside the unit tests and doctests: the site and browser tests check the
     build and the pages (the browser's calculators run in Pyodide, out of coverage's sight), and
     tracing them, Playwright's client and the site server's threads included, slowed them down."""
-    path = Path(item.path)
-    if any(path == measured or measured in path.parents for measured in MEASURED):
+    if _measured(Path(item.path)):
         return (yield)
     import coverage  # a dev dependency, absent inside Pyodide (where every test is a unit test)
 
