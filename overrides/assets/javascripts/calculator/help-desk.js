@@ -60,6 +60,7 @@ export class HelpDesk {
     actions.querySelector("[data-out=notice]").before(this.reason);
     // An open group changes the embed's height: the open snippet follows.
     calc.form.addEventListener("toggle", () => this.refreshEmbed(), true);
+    this.hadResult = false;
     this.sync();
   }
 
@@ -79,7 +80,8 @@ export class HelpDesk {
 
   // With a result every tool works; without one, copy as table and print are disabled (why is said
   // once Python answered), and nothing of an earlier result stays within reach: a field to copy
-  // from, the open embed code and the embed's "open the full article" link carry no figures.
+  // from, the open embed code and the embed's "open the full article" link carry no figures. The
+  // notice goes when the result does, not on every reply after it.
   sync() {
     const calc = this.calc;
     const available = this.available;
@@ -90,10 +92,14 @@ export class HelpDesk {
     }
     // Said once Python has answered: not while it starts or after it failed (the status says so).
     this.reason.hidden = available || calc.root.dataset.state !== "ready" || !calc.root.dataset.resultState;
+    const lost = this.hadResult && !available;
+    this.hadResult = available;
     if (available) return;
-    calc.out("copy-fallback").hidden = true;
-    calc.out("copy-fallback").querySelector("textarea").value = "";
-    calc.out("notice").textContent = "";
+    if (lost) { // what was copied from that result: a later copy without figures (a link) stays said
+      calc.out("copy-fallback").hidden = true;
+      calc.out("copy-fallback").querySelector("textarea").value = "";
+      calc.out("notice").textContent = "";
+    }
     this.update(this.params);
   }
 
