@@ -43,6 +43,9 @@ RUNTIME_PREFIXES = (
     "print.",
     "format.",
 )
+#: A choice with an option longer than this (characters) takes the form's whole row: in one column
+#: of the grid (14rem), its select would cut the option off.
+WIDE_CHOICE = 28
 
 
 def _condition(pairs: Iterable[tuple[str, str]]) -> str:
@@ -161,13 +164,15 @@ class _Form:
                 f'<fieldset class="calc__mode" data-field="{field.name}"{self.conditions(field)}>'
                 f"<legend>{escape(self.label(field))}</legend>{radios}</fieldset>"
             )
+        labels = {value: self.fmt.choice(field, value) for value in field.choices}
         options = "".join(
             f'<option value="{escape(value)}"{" selected" if value == selected else ""}>'
-            f"{escape(self.fmt.choice(field, value))}</option>"
-            for value in field.choices
+            f"{escape(label)}</option>"
+            for value, label in labels.items()
         )
+        wide = " calc__field--wide" if max(map(len, labels.values())) > WIDE_CHOICE else ""
         return (
-            f'<div class="calc__field calc__field--choice" data-field="{field.name}"{self.conditions(field)}>'
+            f'<div class="calc__field calc__field--choice{wide}" data-field="{field.name}"{self.conditions(field)}>'
             f'<label for="{self.uid}-{field.name}">{escape(self.label(field))}</label>'
             f'<select id="{self.uid}-{field.name}" name="{field.name}">{options}</select></div>'
         )

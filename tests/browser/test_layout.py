@@ -8,6 +8,8 @@ from typing import Any
 import browser_helpers as h
 import pytest
 
+from calculators.kpis import SPECS
+
 pytestmark = pytest.mark.browser
 
 LANGS = h.LANGUAGES
@@ -82,3 +84,32 @@ def test_back_to_top_never_covers_the_main_result(new_page: Any, lang: str) -> N
             }"""
         )
         assert not covered, f"step {step}: the back-to-top button covers the main result"
+
+
+#: Every select the reader sees: its name, its widest option's text and the room its box has for it
+#: (the box less its padding and the arrow), in pixels.
+SELECT_ROOM = """() => [...document.querySelectorAll(".calc select")].filter((s) => s.offsetParent)
+  .map((select) => {
+    const style = getComputedStyle(select);
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = Math.max(...[...select.options].map((o) => context.measureText(o.text).width));
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+    return [select.name || "solve", Math.round(text), Math.round(room)];
+  })"""
+
+#: The calculators with a list to choose from (radio buttons wrap; a select cuts its text off).
+WITH_SELECTS = [c for c in h.CALCULATORS if any(f.choices and not f.radio for f in SPECS[c].fields)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_select_cuts_its_options_off_on_a_desktop(new_page: Any, lang: str) -> None:
+    """A choice as long as "Solo il costo del personale di un intervallo" takes the form's whole
+    row, so a reader at 1280 px reads every option in full, the chosen one included."""
+    page = new_page(lang)
+    cut = []
+    for calculator in WITH_SELECTS:
+        page.goto(h.article_path(lang, calculator, "") + "#calculator")
+        page.locator(".calc[data-bound]").wait_for()
+        cut += [(calculator, *room) for room in page.evaluate(SELECT_ROOM) if room[1] > room[2]]
+    assert cut == [], cut
