@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from contextlib import suppress
 
 import pytest
 from xdist.remote import Producer
@@ -63,6 +64,10 @@ class LoadFileRetryScheduling(LoadFileScheduling):
         for other in self.assigned_work:
             self._reschedule(other)
         return crashitem
+
+    def _assign_work_unit(self, node: WorkerController) -> None:
+        with suppress(OSError):  # the worker died as its work was sent: remove_node gives it back
+            super()._assign_work_unit(node)
 
     def will_retry(self, crashitem: str) -> bool:
         """Whether the test a worker died in runs again: after its first crash, not its second."""
